@@ -1,0 +1,50 @@
+package dev.partita.machine;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * Everything needed to build a {@link Machine}; the CLI's options map onto it one to one.
+ * Paths may be null when the option was not given.
+ */
+public final class MachineConfig {
+    public long ramSize = 128L << 20;
+    public Path bios;
+    public Path kernel;
+    public Path initrd;
+    public String append = "";
+    public Path dtb;
+    /** -1: real time; 0..10: deterministic, guest time = instructions << shift nanoseconds. */
+    public int icountShift = -1;
+    /** Where UART0's output goes (in addition to the machine's console buffer); null for nowhere. */
+    public OutputStream serialOutput;
+    /** When true, a guest reset ends the run ({@link StopReason#RESET}); otherwise the machine restarts. */
+    public boolean noReboot = true;
+    /** "interp", or an engine a translator module registers. */
+    public String engine = "interp";
+
+    public MachineConfig ramSize(long bytes) {
+        this.ramSize = bytes;
+        return this;
+    }
+
+    public MachineConfig bios(Path p) {
+        this.bios = p;
+        return this;
+    }
+
+    public MachineConfig kernel(Path p) {
+        this.kernel = p;
+        return this;
+    }
+
+    public MachineConfig deterministic(int shift) {
+        this.icountShift = shift;
+        return this;
+    }
+
+    public MachineConfig serialOutput(OutputStream out) {
+        this.serialOutput = out;
+        return this;
+    }
+}
