@@ -29,9 +29,24 @@ public final class Machine {
     private volatile boolean stopRequested;
     private StopReason pendingStop;
 
-    public Machine(MachineConfig config) {
+    /** Smallest and largest RAM the board accepts. */
+    public static final long MIN_RAM = 16L << 20, MAX_RAM = 3L << 30;
+
+    private final BootLoader loader;
+    private BootLoader.Placement placement;
+    private byte[] dtb;
+
+    /**
+     * Builds the machine and loads its images; the core is ready to run at the payload's entry point.
+     *
+     * @throws ImageException when an image is missing or malformed, or the configuration is unusable
+     */
+    public Machine(MachineConfig config) throws ImageException {
         this.config = config;
         long ram = config.ramSize;
+        if (ram < MIN_RAM || ram > MAX_RAM || (ram & 0xFFFFF) != 0) {
+            throw new ImageException("RAM size must be a whole number of MiB from 16 MiB to 3 GiB, not " + ram + " bytes");
+        }
         for (long base = 0; base < ram; base += Ram.MAX_CHUNK) {
             bus.addRam("ram", base, new Ram((int) Math.min(Ram.MAX_CHUNK, ram - base)));
         }
@@ -42,6 +57,78 @@ public final class Machine {
         this.cpu = new Cpu(bus, clock);
         holder[0] = cpu;
         this.engine = new Interpreter();
+        this.loader = new BootLoader(bus, ram);
+        loadImages();
+        resetCpu();
+    }
+
+    private void loadImages() throws ImageException {
+        placement = loader.load(config);
+        if (dtb == null) {
+            dtb = config.dtb != null ? DeviceTrees.readUserDtb(config.dtb) : DeviceTrees.generate(layout());
+        }
+        loader.placeDtb(placement.dtBase(), dtb);
+    }
+
+    /** The per-run facts the device tree is generated from. */
+    public BoardLayout layout() {
+        BootLoader.Placement p = placement;
+        return new BoardLayout(config.ramSize, 1, config.append == null ? "" : config.append,
+                p.initrdStart(), p.initrdStart() < 0 ? -1 : p.initrdStart() + p.initrdSize(),
+                p.kernelStart(), p.kernelSize());
+    }
+
+    /** The device tree blob handed to the guest. */
+    public byte[] deviceTreeBlob() {
+        return dtb.clone();
+    }
+
+    /** Physical address of the device tree in guest RAM (the value in r3 at entry). */
+    public long deviceTreeAddress() {
+        return placement.dtBase();
+    }
+
+    /**
+     * Puts the core in the state QEMU's e500 board gives it (ppce500_cpu_reset): r1 = 16 MiB - 8,
+     * r3 = device tree, r6 = ePAPR magic, r7 = size of the initial mapping, MSR = 0, pc = entry, and
+     * TLB1 entry 0 mapping EA 0 to PA 0 with all permissions, large enough to cover the device tree.
+     */
+    private void resetCpu() {
+        Cpu c = cpu;
+        java.util.Arrays.fill(c.gpr, 0);
+        java.util.Arrays.fill(c.gprHigh, 0);
+        java.util.Arrays.fill(c.spr, 0);
+        c.cr = 0;
+        c.setXer(0);
+        c.lr = 0;
+        c.ctr = 0;
+        c.msr = 0;
+        c.reservationValid = false;
+        c.externalInput = c.criticalInput = c.machineCheckInput = false;
+        c.spr[dev.partita.cpu.Sprs.PVR] = Ppce500.PVR_E500V2;
+        c.mmu.reset();
+        c.timers.reset();
+        long dtEnd = placement.dtBase() + dtb.length;
+        int log2KiB = 63 - Long.numberOfLeadingZeros(dtEnd >>> 10) + 1;
+        if ((log2KiB & 1) != 0) {
+            log2KiB++;
+        }
+        long mapSize = 1L << (10 + log2KiB);
+        int mas1 = 0x80000000 | ((log2KiB / 2) << 8);
+        int mas3 = 0x3F; // UX SX UW SW UR SR
+        c.mmu.setTlb1Entry(0, mas1, 0, mas3, 0);
+        c.gpr[1] = (16 << 20) - 8;
+        c.gpr[3] = (int) placement.dtBase();
+        c.gpr[6] = 0x45504150;
+        c.gpr[7] = (int) mapSize;
+        c.pc = (int) placement.entry();
+        c.tlb.flush();
+    }
+
+    /** Restarts the machine as a guest-requested reset does: images reloaded, core reset. */
+    public void reset() throws ImageException {
+        loadImages();
+        resetCpu();
     }
 
     public Cpu cpu() {
@@ -61,6 +148,11 @@ public final class Machine {
         synchronized (console) {
             return console.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
         }
+    }
+
+    /** Queues bytes typed on the host for the console UART; callable from any thread. */
+    public void sendConsoleInput(byte[] bytes) {
+        // wired to the UART once the device model lands
     }
 
     /** Ends the current or next {@link #run} with {@link StopReason#STOPPED}; callable from any thread. */

@@ -1,0 +1,182 @@
+package dev.partita.tools;
+
+import dev.partita.machine.ImageException;
+import dev.partita.machine.Machine;
+import dev.partita.machine.MachineConfig;
+import dev.partita.machine.StopReason;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code partita [options]}: build a machine from QEMU-style options and run it. */
+@Command(name = "partita", mixinStandardHelpOptions = true, version = "partita 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Runs a guest on an emulated PowerPC e500v2 SoC (QEMU's ppce500 board).",
+                "Options follow QEMU's where QEMU has them. Exit status: 0 when the guest powers off or resets",
+                "with -no-reboot (or the instruction limit is reached), 2 for bad options or images, 1 for an emulator failure."},
+        subcommands = {DisasmCommand.class})
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "-M", paramLabel = "MACHINE", description = "Machine type; only ppce500 (default).")
+    String machine = "ppce500";
+
+    @Option(names = "-m", paramLabel = "SIZE", description = "RAM size: MiB, or with suffix M or G (default 128M).")
+    String memory = "128";
+
+    @Option(names = "-bios", paramLabel = "FILE", description = "Firmware to run (ELF or uImage), e.g. U-Boot or a bare-metal program.")
+    Path bios;
+
+    @Option(names = "-kernel", paramLabel = "FILE", description = "Kernel: the payload when there is no -bios (ELF or uImage); with -bios, a blob at 32 MiB that U-Boot boots.")
+    Path kernel;
+
+    @Option(names = "-initrd", paramLabel = "FILE", description = "Initial RAM disk, placed after the kernel.")
+    Path initrd;
+
+    @Option(names = "-append", paramLabel = "ARGS", description = "Kernel command line (/chosen/bootargs).")
+    String append = "";
+
+    @Option(names = "-dtb", paramLabel = "FILE", description = "Use this device tree blob instead of the generated one.")
+    Path dtb;
+
+    @Option(names = "-nographic", description = "No display: the serial console is on standard input and output.")
+    boolean nographic;
+
+    @Option(names = "-serial", paramLabel = "DEV", description = "Serial console: stdio (default), null, or file:PATH.")
+    String serial = "stdio";
+
+    @Option(names = "-no-reboot", description = "A guest reset ends the run with exit status 0.")
+    boolean noReboot;
+
+    @Option(names = "-icount", paramLabel = "shift=N", description = "Deterministic time: guest time advances 2^N ns per instruction, so runs repeat exactly.")
+    String icount;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "Execution engine: interp (the only one so far).")
+    String engine = "interp";
+
+    @Option(names = "--dump-dtb", paramLabel = "FILE", description = "Write the generated device tree blob to FILE and exit.")
+    Path dumpDtb;
+
+    @Option(names = "--max-insns", paramLabel = "N", description = "Stop after N guest instructions (exit status 0).")
+    long maxInsns = Long.MAX_VALUE;
+
+    @Option(names = "--stats", description = "At exit, print instructions executed, guest MIPS and wall time on standard error.")
+    boolean stats;
+
+    @Override
+    public Integer call() {
+        try {
+            return runMachine();
+        } catch (UsageException | ImageException e) {
+            System.err.println("partita: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            System.err.println("partita: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    static final class UsageException extends Exception {
+        UsageException(String m) {
+            super(m);
+        }
+    }
+
+    private int runMachine() throws UsageException, ImageException, IOException {
+        long t0 = System.nanoTime();
+        if (!machine.equals("ppce500")) {
+            throw new UsageException("unsupported machine '" + machine + "' (only ppce500)");
+        }
+        if (!engine.equals("interp")) {
+            throw new UsageException("unknown engine '" + engine + "' (available: interp)");
+        }
+        MachineConfig cfg = new MachineConfig();
+        try {
+            cfg.ramSize = SizeParser.parse(memory);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("-m: " + e.getMessage());
+        }
+        cfg.bios = bios;
+        cfg.kernel = kernel;
+        cfg.initrd = initrd;
+        cfg.append = append;
+        cfg.dtb = dtb;
+        cfg.noReboot = noReboot;
+        cfg.engine = engine;
+        if (icount != null) {
+            cfg.icountShift = parseIcount(icount);
+        }
+        OutputStream serialOut = openSerial();
+        cfg.serialOutput = serialOut;
+        Machine m = new Machine(cfg);
+        if (dumpDtb != null) {
+            Files.write(dumpDtb, m.deviceTreeBlob());
+            return 0;
+        }
+        ConsoleInput input = serial.equals("stdio") ? ConsoleInput.start(m) : null;
+        long start = m.cpu().icount;
+        StopReason why;
+        try {
+            why = m.run(maxInsns);
+        } finally {
+            if (input != null) {
+                input.close();
+            }
+            serialOut.flush();
+        }
+        if (stats) {
+            double secs = (System.nanoTime() - t0) / 1e9;
+            long n = m.cpu().icount - start;
+            System.err.printf("partita: %s after %d instructions in %.3f s (%.1f MIPS)%n",
+                    why.name().toLowerCase().replace('_', ' '), n, secs, n / secs / 1e6);
+        }
+        return switch (why) {
+            case RESET, POWER_OFF, INSTRUCTION_LIMIT, STOPPED -> 0;
+            case CHECKSTOP -> {
+                System.err.println("partita: the guest core entered checkstop (machine check with MSR[ME]=0)");
+                yield 1;
+            }
+        };
+    }
+
+    private OutputStream openSerial() throws UsageException, IOException {
+        if (serial.equals("stdio")) {
+            return new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 12) {
+                @Override
+                public synchronized void write(int b) throws IOException {
+                    super.write(b);
+                    if (b == '\n') {
+                        flush();
+                    }
+                }
+            };
+        }
+        if (serial.equals("null")) {
+            return OutputStream.nullOutputStream();
+        }
+        if (serial.startsWith("file:") && serial.length() > 5) {
+            return new BufferedOutputStream(Files.newOutputStream(Path.of(serial.substring(5))));
+        }
+        throw new UsageException("-serial: unsupported device '" + serial + "' (stdio, null, file:PATH)");
+    }
+
+    static int parseIcount(String s) throws UsageException {
+        String t = s.startsWith("shift=") ? s.substring(6) : s;
+        int comma = t.indexOf(',');
+        if (comma >= 0) {
+            t = t.substring(0, comma);
+        }
+        try {
+            int n = Integer.parseInt(t);
+            if (n < 0 || n > 10) {
+                throw new UsageException("-icount: shift must be 0..10, not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("-icount: expected shift=N, not '" + s + "'");
+        }
+    }
+}
