@@ -1,5 +1,7 @@
 package dev.partita.machine;
 
+import dev.partita.devicetree.DeviceTreeException;
+import dev.partita.devicetree.FdtReader;
 import java.nio.file.Path;
 
 /** Where the machine gets its device tree: generated from the board model, or a user's -dtb file. */
@@ -7,13 +9,19 @@ final class DeviceTrees {
     private DeviceTrees() {}
 
     static byte[] generate(BoardLayout layout) {
-        return new byte[0]; // replaced by the generator once it lands
+        return Ppce500DeviceTree.dtb(layout);
     }
 
+    /** Reads and validates a user's DTB; a malformed one is an {@link ImageException} naming the file. */
     static byte[] readUserDtb(Path p) throws ImageException {
         byte[] b = BootLoader.read(p);
-        if (b.length < 40 || (b[0] & 0xFF) != 0xD0 || (b[1] & 0xFF) != 0x0D || (b[2] & 0xFF) != 0xFE || (b[3] & 0xFF) != 0xED) {
-            throw new ImageException(p + ": not a device tree blob (bad magic)");
+        if (b.length > BootLoader.DTB_MAX_SIZE) {
+            throw new ImageException(p + ": device tree is larger than 8 MiB");
+        }
+        try {
+            FdtReader.read(b);
+        } catch (DeviceTreeException e) {
+            throw new ImageException(p + ": " + e.getMessage());
         }
         return b;
     }
