@@ -9,7 +9,12 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-/** The slow path: MMIO above 4 GiB, little-endian pages, page-crossing accesses, unassigned space, soft TLB upkeep. */
+/**
+ * The slow path: MMIO above 4 GiB, little-endian pages, page-crossing accesses, unassigned space, soft
+ * TLB upkeep. Unassigned space reading 0, ignoring writes, raising no machine check, and a fetch from
+ * it yielding the word 0 (an illegal instruction) were measured on QEMU 7.2.22. Little-endian pages
+ * follow the architecture (QEMU ignores MAS2[E]).
+ */
 class SlowPathTest extends MmuFixture {
     /** EA 0xE000_0000 -> CCSR at PA 0xF_E000_0000, 1 MiB (e500 TSIZE 5), cache-inhibited and guarded. */
     @BeforeEach
