@@ -266,23 +266,25 @@ public final class Mmu {
         loadMissDefaults(ea, as);
         if (access == EXEC) {
             cpu.interrupt(Ivor.INSTRUCTION_TLB_ERROR, ea);
-        } else {
-            cpu.spr[Sprs.DEAR] = ea;
-            cpu.spr[Sprs.ESR] = access == WRITE ? Sprs.ESR_ST : 0;
-            cpu.interrupt(Ivor.DATA_TLB_ERROR, cpu.pc);
+            return GuestTrap.INSTANCE;
         }
-        return GuestTrap.INSTANCE;
+        return dataInterrupt(Ivor.DATA_TLB_ERROR, ea, access);
     }
 
     private GuestTrap storageFault(int ea, int access) {
         if (access == EXEC) {
             cpu.spr[Sprs.ESR] = 0;
             cpu.interrupt(Ivor.INSTRUCTION_STORAGE, ea);
-        } else {
-            cpu.spr[Sprs.DEAR] = ea;
-            cpu.spr[Sprs.ESR] = access == WRITE ? Sprs.ESR_ST : 0;
-            cpu.interrupt(Ivor.DATA_STORAGE, cpu.pc);
+            return GuestTrap.INSTANCE;
         }
+        return dataInterrupt(Ivor.DATA_STORAGE, ea, access);
+    }
+
+    /** DTLB error or DSI: DEAR = EA, ESR = ST for stores, SRR0 = the instruction. */
+    private GuestTrap dataInterrupt(int ivor, int ea, int access) {
+        cpu.spr[Sprs.DEAR] = ea;
+        cpu.spr[Sprs.ESR] = access == WRITE ? Sprs.ESR_ST : 0;
+        cpu.interrupt(ivor, cpu.pc);
         return GuestTrap.INSTANCE;
     }
 
@@ -294,13 +296,18 @@ public final class Mmu {
             case 0x20000 -> pid2;
             default -> 0;
         };
-        int victim = tlbs.takeVictim();
-        mas0 = (mas4 & Mas.MAS4_TLBSELD) | (victim << Mas.MAS0_ESEL_SHIFT) | tlbs.nextVictim;
+        mas0 = defaultMas0();
         mas1 = Mas.MAS1_V | (tid << Mas.MAS1_TID_SHIFT) | (mas4 & Mas.MAS4_TSIZED) | (as != 0 ? Mas.MAS1_TS : 0);
         mas2 = (ea & Mas.MAS2_EPN) | (mas4 & Mas.MAS4_WIMGED);
         mas3 = 0;
         mas7 = 0;
         mas6 = (pid0 << Mas.MAS6_SPID_SHIFT) | (as != 0 ? Mas.MAS6_SAS : 0);
+    }
+
+    /** MAS0 after a miss: TLBSEL = MAS4[TLBSELD], ESEL = the next victim, NV = the one after it. */
+    private int defaultMas0() {
+        int victim = tlbs.takeVictim();
+        return (mas4 & Mas.MAS4_TLBSELD) | (victim << Mas.MAS0_ESEL_SHIFT) | tlbs.nextVictim;
     }
 
     // ---- TLB management instructions and MMU SPRs (called by SystemOps) ----
@@ -368,8 +375,7 @@ public final class Mmu {
             entryToMas(e);
             return;
         }
-        int victim = tlbs.takeVictim();
-        mas0 = (mas4 & Mas.MAS4_TLBSELD) | (victim << Mas.MAS0_ESEL_SHIFT) | tlbs.nextVictim;
+        mas0 = defaultMas0();
         mas1 = (mas4 & Mas.MAS4_TSIZED) | (sas != 0 ? Mas.MAS1_TS : 0) | (mas6 & 0xFFFF0000);
         mas2 = mas4 & Mas.MAS4_WIMGED;
         mas3 = 0;

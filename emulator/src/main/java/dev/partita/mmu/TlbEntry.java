@@ -64,6 +64,11 @@ final class TlbEntry {
         rpn = (((long) mas7 << 32) | (mas3 & 0xFFFFFFFFL)) & paMask;
     }
 
+    /** True if the entry is valid, in address space {@code as}, has TID 0 or one of the PIDs, and covers {@code ea}. */
+    boolean matches(int ea, int as, int pid0, int pid1, int pid2) {
+        return valid && (ea & eaMask) == epn && ts == as && (tid == 0 || tid == pid0 || tid == pid1 || tid == pid2);
+    }
+
     /** True if the entry's EPN covers {@code ea} (whatever V, TID and TS). */
     boolean coversPage(int ea) {
         return (ea & eaMask) == epn;

@@ -56,16 +56,14 @@ final class Tlbs {
         int base = set(ea) * TLB0_WAYS;
         for (int w = 0; w < TLB0_WAYS; w++) {
             TlbEntry e = t[base + w];
-            if (e.valid && (ea & e.eaMask) == e.epn && e.ts == as
-                    && (e.tid == 0 || e.tid == pid0 || e.tid == pid1 || e.tid == pid2)) {
+            if (e.matches(ea, as, pid0, pid1, pid2)) {
                 return e;
             }
         }
         t = tlb1;
         for (int i = 0; i < TLB1_ENTRIES; i++) {
             TlbEntry e = t[i];
-            if (e.valid && (ea & e.eaMask) == e.epn && e.ts == as
-                    && (e.tid == 0 || e.tid == pid0 || e.tid == pid1 || e.tid == pid2)) {
+            if (e.matches(ea, as, pid0, pid1, pid2)) {
                 return e;
             }
         }
