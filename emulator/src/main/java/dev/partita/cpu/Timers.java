@@ -26,6 +26,12 @@ import dev.partita.time.VirtualClock;
  * edges step the Book E state machine: set TSR[ENW]; else set TSR[WIS]; else, if TCR[WRC] is not
  * zero, copy WRC into TSR[WRS] and request a reset ({@link #setWatchdogResetAction}). TSR is
  * write-one-to-clear; TCR[WRC] cannot be changed by software once it is not zero.
+ *
+ * <p>Wiring: {@link Cpu} creates it; mfspr/mtspr route the numbers {@link #isTimerSpr} accepts to
+ * {@link #readSpr}/{@link #writeSpr} (mftb reads TBL/TBU the same way); the machine sets
+ * {@link #setWatchdogResetAction} to its reset request and calls {@link #reset} on core reset. For
+ * exact interrupt times the machine loop should end a slice no later than
+ * {@link VirtualClock#nextDeadlineNs()} and call {@link VirtualClock#runDue()} before polling interrupts.
  */
 public final class Timers {
     /** Time base frequency of the ppce500 board (400 MHz, as QEMU's device tree says). */

@@ -179,7 +179,8 @@ public final class Mpic implements MmioDevice {
         }
         for (int s = 0; s < msir.length; s++) {
             int srs = s;
-            regs.define(0x1600 + 0x10 * s, 4, "MSIR" + s, 0).onRead(() -> readMsir(srs)).onWrite(v -> {});
+            regs.define(0x1600 + 0x10 * s, 4, "MSIR" + s, 0).onRead(() -> readMsir(srs)).readSideEffects()
+                    .onWrite(v -> {});
         }
         regs.define(0x1720, 4, "MSISR", 0).readOnly().onRead(() -> {
             int r = 0;
@@ -217,7 +218,8 @@ public final class Mpic implements MmioDevice {
                     }
                 });
         regs.define(base + 0x90, 4, p + "WHOAMI", 0).onRead(() -> withCpu(who, c -> c)).onWrite(v -> {});
-        regs.define(base + 0xA0, 4, p + "IACK", 0).onRead(() -> withCpu(who, this::iack)).onWrite(v -> {});
+        regs.define(base + 0xA0, 4, p + "IACK", 0).onRead(() -> withCpu(who, this::iack)).readSideEffects()
+                .onWrite(v -> {});
         regs.define(base + 0xB0, 4, p + "EOI", 0).onRead(() -> withCpu(who, c -> 0)).onWrite(v -> {
             int c = who.getAsInt();
             if (c >= 0 && c < cpuCount) {

@@ -85,13 +85,13 @@ public final class Ns16550 implements MmioDevice {
         this.baudBase = baudBase;
         this.charTimeout = new TimerEvent(name + ".timeout", this::charTimeoutExpired);
         this.regs = new RegisterMap(name, 0);
-        regs.define(0, 1, "RBR/THR/DLL", 0).onRead(this::readRbr).onWrite(this::writeThr);
+        regs.define(0, 1, "RBR/THR/DLL", 0).onRead(this::readRbr).readSideEffects().onWrite(this::writeThr);
         regs.define(1, 1, "IER/DLM", 0).onRead(this::readIer).onWrite(this::writeIer);
-        regs.define(2, 1, "IIR/FCR", 0).onRead(this::readIir).onWrite(this::writeFcr);
+        regs.define(2, 1, "IIR/FCR", 0).onRead(this::readIir).readSideEffects().onWrite(this::writeFcr);
         regs.define(3, 1, "LCR", 0).onRead(() -> lcr).onWrite(this::writeLcr);
         regs.define(4, 1, "MCR", 0).onRead(() -> mcr).onWrite(v -> mcr = v & 0x1F);
-        regs.define(5, 1, "LSR", 0).onRead(this::readLsr).onWrite(v -> {});
-        regs.define(6, 1, "MSR", 0).onRead(this::readMsr).onWrite(v -> {});
+        regs.define(5, 1, "LSR", 0).onRead(this::readLsr).readSideEffects().onWrite(v -> {});
+        regs.define(6, 1, "MSR", 0).onRead(this::readMsr).readSideEffects().onWrite(v -> {});
         regs.define(7, 1, "SCR", 0).onRead(() -> scr).onWrite(v -> scr = v);
         reset();
     }

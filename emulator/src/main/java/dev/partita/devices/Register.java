@@ -27,6 +27,7 @@ public final class Register {
     private IntSupplier reader;
     private IntConsumer writer;
     private IntConsumer afterWrite;
+    private boolean readSideEffects;
 
     Register(int offset, int width, String name, int resetValue) {
         if (width != 1 && width != 2 && width != 4) {
@@ -62,6 +63,15 @@ public final class Register {
     /** Reads return what {@code r} computes instead of the stored value. */
     public Register onRead(IntSupplier r) {
         this.reader = r;
+        return this;
+    }
+
+    /**
+     * Marks an {@link #onRead} register whose read changes state (IACK, a FIFO): a narrow write then
+     * merges with the stored value instead of reading the register.
+     */
+    public Register readSideEffects() {
+        this.readSideEffects = true;
         return this;
     }
 
@@ -101,6 +111,11 @@ public final class Register {
 
     void reset() {
         value = resetValue;
+    }
+
+    /** The value a narrow write merges into: the current value, read without side effects. */
+    int mergeBase() {
+        return reader != null && !readSideEffects ? reader.getAsInt() & widthMask : value;
     }
 
     int read() {

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * calls to {@link #read} and {@link #write}. Values are big-endian: a narrower access to part of a
  * register reads or writes the addressed bytes of it (a narrow write merges with the stored value,
  * then runs the register's write behaviour on the whole register); a wider access that covers
- * several registers is split into halves. Accesses where no register is declared read
+ * several registers is split into halves. (A narrow write merges with the register's current value:
+ * its {@code onRead} view unless it is marked {@link Register#readSideEffects}, else its storage.) Accesses where no register is declared read
  * {@code unmappedValue} (as many bytes as asked for), ignore writes and are logged through slf4j at
  * debug level on the logger {@code dev.partita.devices.<device name>}. Nothing here throws on a
  * guest access.
@@ -99,7 +100,7 @@ public final class RegisterMap {
             } else {
                 int shift = 8 * (r.offset + r.width - (int) offset - size);
                 int m = (int) (sizeMask(size) << shift);
-                v = (r.get() & ~m) | ((int) (value << shift) & m);
+                v = (r.mergeBase() & ~m) | ((int) (value << shift) & m);
             }
             if (!r.write(v) && log.isDebugEnabled()) {
                 log.debug("{}: write 0x{} to read-only {} ignored", device, Long.toHexString(value), r.name);

@@ -65,4 +65,19 @@ class RegisterMapTest {
         assertThrows(IllegalArgumentException.class, () -> m.define(2, 4, "C", 0));
         assertThrows(IllegalArgumentException.class, () -> m.define(4, 1, "D", 0));
     }
+
+    @Test
+    void narrowWriteMergesWithTheComputedValue() {
+        RegisterMap m = new RegisterMap("t", 0);
+        int[] state = {0x11223344};
+        m.define(0, 4, "V", 0).onRead(() -> state[0]).onWrite(v -> state[0] = v);
+        m.write(3, 1, 0xAA);
+        assertEquals(0x112233AA, state[0]);
+        int[] reads = {0};
+        int[] written = {0};
+        m.define(4, 4, "ACK", 0x55).onRead(() -> ++reads[0]).readSideEffects().onWrite(v -> written[0] = v);
+        m.write(4, 2, 0x1234);
+        assertEquals(0, reads[0], "no side-effecting read for a narrow write");
+        assertEquals(0x12340055, written[0]);
+    }
 }
