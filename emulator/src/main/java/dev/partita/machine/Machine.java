@@ -6,7 +6,12 @@ import dev.partita.cpu.Interpreter;
 import dev.partita.memory.PhysicalBus;
 import dev.partita.memory.Ram;
 import dev.partita.time.VirtualClock;
+import dev.partita.devices.Guts;
+import dev.partita.devices.Mpic;
+import dev.partita.devices.Ns16550;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * A ppce500-compatible machine: one e500v2 core, RAM at physical 0, the CCSR devices, a generated
@@ -57,9 +62,44 @@ public final class Machine {
         this.cpu = new Cpu(bus, clock);
         holder[0] = cpu;
         this.engine = new Interpreter();
+        addDevices();
         this.loader = new BootLoader(bus, ram);
         loadImages();
         resetCpu();
+    }
+
+    private Mpic mpic;
+    private Ns16550 uart0;
+    private Guts guts;
+
+    /** Maps the ppce500 CCSR devices at QEMU's offsets and wires their interrupts to the MPIC. */
+    private void addDevices() {
+        long ccsr = Ppce500.CCSR_BASE;
+        mpic = new Mpic(clock, level -> {
+            cpu.externalInput = level;
+            cpu.requestExit();
+        });
+        bus.addDevice("mpic", ccsr + Ppce500.MPIC_OFFSET, Ppce500.MPIC_SIZE, mpic);
+        uart0 = new Ns16550("uart0", clock, mpic.input(Ppce500.IRQ_UART), this::consoleByte,
+                cpu::requestExit, Ns16550.PPCE500_BAUD_BASE);
+        bus.addDevice("uart0", ccsr + Ppce500.UART0_OFFSET, Ppce500.UART_SIZE, uart0);
+        guts = new Guts(Ppce500.PVR_E500V2, 0, () -> stop(StopReason.RESET));
+        bus.addDevice("guts", ccsr + Ppce500.GUTS_OFFSET, Ppce500.GUTS_SIZE, guts);
+        cpu.timers.setWatchdogResetAction(() -> stop(StopReason.RESET));
+    }
+
+    private void consoleByte(int b) {
+        synchronized (console) {
+            console.write(b);
+        }
+        OutputStream out = config.serialOutput;
+        if (out != null) {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                // the host side of the console went away; the guest keeps running
+            }
+        }
     }
 
     private void loadImages() throws ImageException {
@@ -127,6 +167,8 @@ public final class Machine {
 
     /** Restarts the machine as a guest-requested reset does: images reloaded, core reset. */
     public void reset() throws ImageException {
+        mpic.reset();
+        uart0.reset();
         loadImages();
         resetCpu();
     }
@@ -152,7 +194,7 @@ public final class Machine {
 
     /** Queues bytes typed on the host for the console UART; callable from any thread. */
     public void sendConsoleInput(byte[] bytes) {
-        // wired to the UART once the device model lands
+        uart0.receive(bytes);
     }
 
     /** Ends the current or next {@link #run} with {@link StopReason#STOPPED}; callable from any thread. */
@@ -178,14 +220,30 @@ public final class Machine {
             if (pendingStop != null) {
                 StopReason r = pendingStop;
                 pendingStop = null;
+                if (r == StopReason.RESET && !config.noReboot) {
+                    try {
+                        reset();
+                        continue;
+                    } catch (ImageException e) {
+                        return StopReason.RESET;
+                    }
+                }
                 return r;
             }
             if (cpu.icount >= limit) {
                 return StopReason.INSTRUCTION_LIMIT;
             }
             clock.runDue();
+            uart0.service();
             cpu.pollInterrupts();
             long slice = Math.min(MAX_SLICE, limit - cpu.icount);
+            if (clock.isDeterministic()) {
+                long toDeadline = clock.nextDeadlineNs() - clock.nowNs();
+                if (toDeadline < Long.MAX_VALUE / 2) {
+                    long insns = Math.max(1, (toDeadline + (1L << clock.shift()) - 1) >> clock.shift());
+                    slice = Math.min(slice, insns);
+                }
+            }
             cpu.sliceEnd = cpu.icount + slice;
             engine.run(cpu);
         }
