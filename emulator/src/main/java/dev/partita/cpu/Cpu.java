@@ -201,7 +201,7 @@ public final class Cpu {
      *
      * <p>Differences from QEMU 7.2 (powerpc_excp_booke), where we follow the architecture: QEMU keeps
      * only MSR[ME] for base-class interrupts (clearing CE and DE); it also copies the return state of
-     * machine checks into CSRR0/1; it ORs a cause bit (0x80000 illegal, 0x40000 privileged, 0x20000
+     * machine checks into CSRR0/1, and saves debug interrupts in DSRR0/1 as well as CSRR0/1; it ORs a cause bit (0x80000 illegal, 0x40000 privileged, 0x20000
      * trap) into the SRR1 of program interrupts, whereas Book E saves the MSR unchanged and reports
      * the cause only in ESR.
      */
