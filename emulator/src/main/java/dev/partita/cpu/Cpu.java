@@ -58,6 +58,21 @@ public final class Cpu {
         this.clock = clock;
         this.mmu = new Mmu(this, bus);
         this.timers = new Timers(this, clock);
+        Sprs.reset(this);
+    }
+
+    /**
+     * Called when the guest asks for a reset through the core (DBCR0[RST]); the machine installs it.
+     * Null means the request is ignored.
+     */
+    public Runnable resetHandler;
+
+    /** Forwards a guest reset request (DBCR0[RST]) to the machine and ends the slice. */
+    public void requestReset() {
+        if (resetHandler != null) {
+            resetHandler.run();
+        }
+        requestExit();
     }
 
     /** Makes the engine return to the machine loop after the current instruction. */
@@ -162,10 +177,33 @@ public final class Cpu {
     // ---- interrupts ----
 
     /**
+     * MSR bits the e500v2 implements (QEMU's e500v2 {@code msr_mask}): UCLE, SPE, WE, CE, EE, PR, FP,
+     * ME, FE0, UBLE, DE, FE1, IS, DS. Writes of other bits (RI, PMM, ...) are dropped.
+     */
+    public static final int MSR_IMPLEMENTED = Msr.UCLE | Msr.SPE | Msr.WE | Msr.CE | Msr.EE | Msr.PR
+            | Msr.FP | Msr.ME | Msr.FE0 | Msr.UBLE | Msr.DE | Msr.FE1 | Msr.IS | Msr.DS;
+
+    /**
      * Delivers interrupt {@code ivor} with {@code returnAddress} saved in the save/restore register
-     * of its class (SRR0, CSRR0 or MCSRR0) and the current MSR in SRR1/CSRR1/MCSRR1; sets the new
-     * MSR and jumps to IVPR | IVORn. Callers set ESR, DEAR, MCSR and MAS registers first. Does not
-     * throw: instruction semantics follow it with {@code throw GuestTrap.INSTANCE}.
+     * of its class and the current MSR in the matching SRR1/CSRR1/MCSRR1; sets the new MSR and jumps
+     * to {@code IVPR[0..15] | IVORn[16..27]}. Callers set ESR, DEAR, MCSR and MAS registers first.
+     * Does not throw: instruction semantics follow it with {@code throw GuestTrap.INSTANCE}.
+     *
+     * <p>Classes (e500 core reference manual, interrupt definitions):
+     * <ul>
+     *   <li>critical (critical input, watchdog, and debug, which uses CSRR0/1 unless HID0[DAPUEN]
+     *       is set — the debug APU is not modelled): CSRR0/CSRR1; MSR[ME] kept, all else cleared;</li>
+     *   <li>machine check: MCSRR0/MCSRR1; every MSR bit cleared, ME included;</li>
+     *   <li>base (everything else): SRR0/SRR1; MSR[CE, ME, DE] kept, all else cleared.</li>
+     * </ul>
+     * The return address is the faulting instruction for synchronous faults, the next instruction
+     * for sc, and the next instruction to execute for asynchronous interrupts.
+     *
+     * <p>Differences from QEMU 7.2 (powerpc_excp_booke), where we follow the architecture: QEMU keeps
+     * only MSR[ME] for base-class interrupts (clearing CE and DE); it also copies the return state of
+     * machine checks into CSRR0/1, and saves debug interrupts in DSRR0/1 as well as CSRR0/1; it ORs a cause bit (0x80000 illegal, 0x40000 privileged, 0x20000
+     * trap) into the SRR1 of program interrupts, whereas Book E saves the MSR unchanged and reports
+     * the cause only in ESR.
      */
     public void interrupt(int ivor, int returnAddress) {
         int kept;
@@ -190,7 +228,11 @@ public final class Cpu {
         pc = (spr[Sprs.IVPR] & 0xFFFF0000) | (spr[Sprs.ivorSpr(ivor)] & 0xFFF0);
     }
 
-    /** Raises a program interrupt with the given ESR bits (e.g. {@link Sprs#ESR_PIL}) and unwinds. */
+    /**
+     * Raises a program interrupt for the instruction at {@link #pc} with ESR set to {@code esr}
+     * (exactly one of {@link Sprs#ESR_PIL}, {@link Sprs#ESR_PPR}, {@link Sprs#ESR_PTR}; the other
+     * ESR bits are cleared) and returns the unwinder for the caller to throw.
+     */
     public GuestTrap programInterrupt(int esr) {
         spr[Sprs.ESR] = esr;
         interrupt(Ivor.PROGRAM, pc);
@@ -198,10 +240,11 @@ public final class Cpu {
     }
 
     /**
-     * Writes the MSR, flushing translations when PR/IS/DS change and asking the engine to return
-     * when interrupts may have become deliverable.
+     * Writes the MSR (keeping only {@link #MSR_IMPLEMENTED} bits), flushing translations when
+     * PR/IS/DS change and asking the engine to return when interrupts may have become deliverable.
      */
     public void setMsr(int v) {
+        v &= MSR_IMPLEMENTED;
         int old = msr;
         msr = v;
         if (((old ^ v) & (Msr.PR | Msr.IS | Msr.DS)) != 0) {
@@ -215,6 +258,11 @@ public final class Cpu {
     /**
      * Delivers the highest-priority pending asynchronous interrupt that the MSR allows, if any.
      * Engines call it between instructions when their slice ends. Returns true if one was taken.
+     *
+     * <p>Priorities (e500 core reference manual, interrupt ordering): machine check (MSR[ME]),
+     * critical input, watchdog (MSR[CE]), external input, fixed-interval timer, decrementer
+     * (MSR[EE]). A machine check with MSR[ME] = 0 is a checkstop, which the machine handles; it is
+     * left pending here. Inputs are levels except the machine check, which is consumed.
      */
     public boolean pollInterrupts() {
         if (machineCheckInput && (msr & Msr.ME) != 0) {
