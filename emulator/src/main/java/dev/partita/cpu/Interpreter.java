@@ -93,6 +93,7 @@ public final class Interpreter implements Engine {
                 case Isa.RFI -> SystemOps.rfi(c, w);
                 case Isa.RFCI -> SystemOps.rfci(c, w);
                 case Isa.RFDI -> SystemOps.rfdi(c, w);
+                case Isa.RFMCI -> SystemOps.rfmci(c, w);
                 case Isa.SYNC, Isa.ISYNC, Isa.MBAR, Isa.DCBT, Isa.DCBTST, Isa.DCBA, Isa.ICBT, Isa.DCBLC -> c.pc = pc + 4;
                 case Isa.DCBF, Isa.DCBST -> { SystemOps.dcbLoadCheck(c, w); c.pc = pc + 4; }
                 case Isa.DCBZ -> { SystemOps.dcbz(c, w); c.pc = pc + 4; }

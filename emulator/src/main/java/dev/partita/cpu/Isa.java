@@ -36,16 +36,16 @@ public final class Isa {
     // ===== end load/store section =====
 
     // ===== system: SPRs, MSR, interrupts, traps, sync, cache, TLB, SPE (SystemOps) =====
-    // As accepted by QEMU 7.2's e500v2 model: no mftb (no PPC_MFTB: use mfspr 268/269), no rfmci
-    // (no PPC_RFMCI), no mfpmr/mtpmr, no icbtls/dcbtstls/icblc, no eieio (mbar has its encoding);
-    // rfdi is accepted (PPC_RFDI). tlbilx and the external-PID cache ops are left out as above.
+    // As accepted by QEMU 7.2's e500v2 model: no mftb (no PPC_MFTB: use mfspr 268/269), no mfpmr/mtpmr, no icbtls/dcbtstls/icblc, no eieio (mbar has its encoding);
+    // rfdi is accepted (PPC_RFDI). rfmci is accepted although QEMU 7.2 lacks it (PPC_RFMCI): the
+    // e500v2 has it and Linux returns from machine checks with it. tlbilx and the external-PID cache ops are left out as above.
     public static final int MFSPR = 300, MTSPR = 301, SC = 302, MFMSR = 303, MTMSR = 304;
     public static final int WRTEE = 305, WRTEEI = 306, RFI = 307, RFCI = 308, RFDI = 309;
     public static final int TW = 310, TWI = 311, SYNC = 312, ISYNC = 313, MBAR = 314;
     public static final int DCBF = 315, DCBST = 316, DCBT = 317, DCBTST = 318, DCBZ = 319, DCBI = 320;
     public static final int DCBA = 321, ICBI = 322, ICBT = 323, DCBTLS = 324, DCBLC = 325;
     public static final int TLBWE = 326, TLBRE = 327, TLBSX = 328, TLBIVAX = 329, TLBSYNC = 330;
-    public static final int SPE = 331;
+    public static final int SPE = 331, RFMCI = 332;
     // ===== end system section =====
 
     /** One past the largest id. */
@@ -149,6 +149,7 @@ public final class Isa {
         xRes(RFI, "rfi", 19, 50, 0x03FF8001, "", Insn.BRANCH | SUP),
         xRes(RFCI, "rfci", 19, 51, 0x03FF8001, "", Insn.BRANCH | SUP),
         xRes(RFDI, "rfdi", 19, 39, 0x03FF8001, "", Insn.BRANCH | SUP),
+        xRes(RFMCI, "rfmci", 19, 38, 0x03FF8001, "", Insn.BRANCH | SUP),
         xRes(TW, "tw", 31, 4, 1, "TO,rA,rB", 0),
         d(TWI, "twi", 3, "TO,rA,SIMM", 0),
         // sync/msync: L (bits 9-10) accepted and ignored

@@ -101,6 +101,10 @@ public final class SystemOps {
         returnFrom(c, Sprs.CSRR0, Sprs.CSRR1);
     }
 
+    public static void rfmci(Cpu c, int w) {
+        returnFrom(c, Sprs.MCSRR0, Sprs.MCSRR1);
+    }
+
     /** rfdi (e500v2 debug APU): returns through DSRR0/DSRR1. */
     public static void rfdi(Cpu c, int w) {
         returnFrom(c, Sprs.DSRR0, Sprs.DSRR1);
