@@ -28,8 +28,8 @@ public final class Interpreter implements Engine {
     private static void loop(Cpu c) {
         while (c.icount < c.sliceEnd) {
             int pc = c.pc;
+            c.icount++; // counted before the fetch, so a fetch that faults still makes progress
             int w = c.fetch(pc);
-            c.icount++;
             switch (Decoder.decode(w)) {
                 // ===== integer section =====
                 case Isa.ADDI -> { Alu.addi(c, w); c.pc = pc + 4; }
