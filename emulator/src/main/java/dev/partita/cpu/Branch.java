@@ -2,10 +2,16 @@ package dev.partita.cpu;
 
 import static dev.partita.cpu.Fields.*;
 
-/** Semantics of the branch instructions; each sets {@link Cpu#pc} (and LR when LK = 1). */
+/**
+ * Semantics of the branch instructions; each sets {@link Cpu#pc} (and LR when LK = 1).
+ *
+ * <p>BO bits (ISA numbering 0-4, here as a 5-bit value): 16 = ignore the CR bit, 8 = branch when the
+ * CR bit is 1, 4 = do not decrement CTR, 2 = branch when the decremented CTR is 0, 1 = hint (ignored).
+ */
 public final class Branch {
     private Branch() {}
 
+    /** b, ba, bl, bla: LI is a signed 26-bit byte offset (low two bits are AA and LK). */
     public static void b(Cpu c, int w) {
         int li = (w << 6) >> 6 & ~3;
         int target = aa(w) ? li : c.pc + li;
@@ -15,7 +21,7 @@ public final class Branch {
         c.pc = target;
     }
 
-    /** Evaluates BO/BI (decrementing CTR when BO says so). */
+    /** Evaluates BO/BI, decrementing CTR when BO[2] = 0. */
     static boolean condition(Cpu c, int w) {
         int bo = rD(w);
         boolean ctrOk = true;
@@ -23,13 +29,17 @@ public final class Branch {
             c.ctr--;
             ctrOk = (c.ctr != 0) ^ ((bo & 2) != 0);
         }
-        boolean condOk = (bo & 16) != 0 || (((c.cr << rA(w)) < 0) == ((bo & 8) != 0));
-        return ctrOk && condOk;
+        return ctrOk && crOk(c, bo, rA(w));
+    }
+
+    private static boolean crOk(Cpu c, int bo, int bi) {
+        return (bo & 16) != 0 || (((c.cr << bi) < 0) == ((bo & 8) != 0));
     }
 
     public static void bc(Cpu c, int w) {
         int next = c.pc + 4;
-        int target = aa(w) ? (short) (w & 0xFFFC) : c.pc + (short) (w & 0xFFFC);
+        int bd = (short) (w & 0xFFFC);
+        int target = aa(w) ? bd : c.pc + bd;
         boolean taken = condition(c, w);
         if (lk(w)) {
             c.lr = next;
@@ -37,6 +47,7 @@ public final class Branch {
         c.pc = taken ? target : next;
     }
 
+    /** bclr: the target is LR as it was before this instruction writes LR (bclrl). */
     public static void bclr(Cpu c, int w) {
         int next = c.pc + 4;
         int target = c.lr & ~3;
@@ -47,13 +58,19 @@ public final class Branch {
         c.pc = taken ? target : next;
     }
 
+    /**
+     * bcctr. The form with BO[2] = 0 (decrement CTR) is invalid; as QEMU 7.2 does for non-server
+     * CPUs it raises an illegal-instruction program interrupt, after (for bcctrl) having written LR.
+     */
     public static void bcctr(Cpu c, int w) {
         int next = c.pc + 4;
-        int target = c.ctr & ~3;
-        boolean condOk = (rD(w) & 16) != 0 || (((c.cr << rA(w)) < 0) == ((rD(w) & 8) != 0));
+        int bo = rD(w);
         if (lk(w)) {
             c.lr = next;
         }
-        c.pc = condOk ? target : next;
+        if ((bo & 4) == 0) {
+            throw c.programInterrupt(Sprs.ESR_PIL);
+        }
+        c.pc = crOk(c, bo, rA(w)) ? c.ctr & ~3 : next;
     }
 }

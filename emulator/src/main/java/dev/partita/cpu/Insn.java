@@ -11,6 +11,13 @@ package dev.partita.cpu;
  * (CR fields), {@code crbD crbA crbB}, {@code BD LI} (branch targets), {@code BO BI}, {@code SH MB ME},
  * {@code SPR}, {@code TO}, {@code CRM}, {@code NB}, {@code L}, {@code E}, {@code CT}, {@code crb}
  * (isel's BC field). The mnemonic gets "o" and "." appended from OE and Rc when {@link #flags} say so.
+ *
+ * <p>More operand names understood by {@link Disassembler}: {@code BH} (bits 19-20 of bclr/bcctr),
+ * {@code d(rA)} (displacement and a base that is never 0, for update forms), {@code d2(rA) d4(rA) d8(rA)}
+ * (the 5-bit unsigned offset in bits 16-20 scaled by 2, 4 or 8, for SPE loads and stores),
+ * {@code UIMM5 SIMM5} (5-bit immediates in bits 11-15, SPE). Field positions: {@code L} is bit 10,
+ * {@code E} bit 16, {@code CT} bits 7-10, {@code CRM} bits 12-19, {@code TO BO} bits 6-10,
+ * {@code BI crbA} bits 11-15, {@code crb} bits 21-25. An unknown name prints as "?name".
  */
 public final class Insn {
     /** The instruction has an OE bit (bit 21): "o" forms update XER[OV,SO]. */
