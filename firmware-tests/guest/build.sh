@@ -21,11 +21,11 @@ build() { # name sources...
 }
 if [ $# -gt 0 ]; then
     for n in "$@"; do
-        if [ "$n" = random ]; then build random random/random.c random/blocks.S; else build "$n" "progs/$n.c"; fi
+        if [ "$n" = random ]; then build random random/random.c random/blocks.S -Irandom; else build "$n" "progs/$n.c"; fi
     done
     exit 0
 fi
 for src in progs/*.c; do
     build "$(basename "$src" .c)" "$src"
 done
-build random random/random.c random/blocks.S
+build random random/random.c random/blocks.S -Irandom
