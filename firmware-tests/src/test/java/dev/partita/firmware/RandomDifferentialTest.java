@@ -39,6 +39,11 @@ class RandomDifferentialTest {
         program.write(GuestImages.randomTemplate(), elf);
         String expected = QemuRunner.run(elf);
         assertTrue(expected.endsWith("done " + BLOCKS + " blocks\n"), "QEMU did not finish all blocks:\n" + expected);
+        int exc = expected.indexOf(" exc=");
+        while (exc >= 0) {
+            assertTrue(expected.startsWith(" exc=0\n", exc), "generated code took an interrupt on QEMU:\n" + expected);
+            exc = expected.indexOf(" exc=", exc + 1);
+        }
         PartitaRunner.Result actual = PartitaRunner.run(elf);
         String diff = ConsoleDiff.firstDifference(expected, actual.console());
         if (diff != null) {
