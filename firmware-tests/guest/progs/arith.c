@@ -1,7 +1,7 @@
 /*
  * Integer arithmetic, every XO-form instruction in its four forms (plain, o, ., o.), over a table of
  * operands and with XER[CA] clear and set; then D-form arithmetic and sticky SO.
- * Each line: mnemonic, operands, XER in, then per form "rD xer cr".
+ * Each line: mnemonic, operands, XER in, then "[rD xer cr]" for the forms plain, ".", "o", "o."
  * Results the architecture leaves undefined (division by zero, 0x80000000 / -1) print XER and
  * CR0[SO] only.
  */
