@@ -54,7 +54,8 @@ public final class FslGpio implements MmioDevice {
 
     /**
      * The ppce500 controller: interrupt on {@code irq}, and {@code powerOff} run each time pin 0 starts
-     * driving high.
+     * driving high. {@code powerOff} runs on the guest's thread in the middle of the guest's store to
+     * GPDAT or GPDIR, so it should only ask the machine to stop (e.g. set a pending stop reason).
      */
     public static FslGpio ppce500(IrqLine irq, Runnable powerOff) {
         FslGpio g = new FslGpio(irq);

@@ -155,4 +155,21 @@ class FslGpioTest {
         assertEquals(List.of(true, false), irq);
         assertEquals(FslGpio.mask(9), r(GPDAT), "external levels stay applied");
     }
+
+    @Test
+    void randomGuestAccessesNeverThrow() {
+        FslGpio g = FslGpio.ppce500(level -> {}, () -> {});
+        java.util.Random rnd = new java.util.Random(0x6E);
+        int[] sizes = {1, 2, 4, 8, 3, 0};
+        for (int i = 0; i < 100_000; i++) {
+            long off = rnd.nextInt(4) == 0 ? rnd.nextInt(FslGpio.WINDOW_SIZE) : rnd.nextInt(6) * 4;
+            int size = sizes[rnd.nextInt(sizes.length)];
+            if (rnd.nextBoolean()) {
+                g.write(off, size, rnd.nextLong());
+            } else {
+                g.read(off, size);
+            }
+            g.setInput(rnd.nextInt(32), rnd.nextBoolean());
+        }
+    }
 }

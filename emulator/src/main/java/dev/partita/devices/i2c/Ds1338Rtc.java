@@ -24,9 +24,10 @@ import java.util.function.LongSupplier;
  * register holds the year within 2000-2099.
  *
  * <p>Time comes from a {@link LongSupplier} of milliseconds since 1970-01-01T00:00Z, read when a START
- * needs the time: pass {@code System::currentTimeMillis} for host time, or a fixed epoch plus the
- * machine's deterministic guest time for reproducible runs. The RTC keeps the time the guest sets as
- * an offset from that source. UTC, no time zone.
+ * needs the time: pass {@code System::currentTimeMillis} for host time, or for reproducible runs a
+ * fixed epoch plus guest time, e.g. {@code () -> EPOCH_MS + clock.nowNs() / 1_000_000} with the
+ * machine's {@code VirtualClock}. The RTC keeps the time the guest sets as an offset from that source,
+ * so it needs no timer events. UTC, no time zone. Not thread-safe: used from the guest's thread.
  */
 public final class Ds1338Rtc implements I2cDevice {
     /** The usual 7-bit address (the ppce500 device tree's {@code rtc@68}). */

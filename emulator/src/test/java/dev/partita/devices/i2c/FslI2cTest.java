@@ -189,4 +189,25 @@ class FslI2cTest {
         assertEquals(0, u.read(0x68, new byte[] {0}, 1, data, 7));
         assertArrayEquals(new byte[] {0x56, 0x45, 0x13, 5, 0x29, 0x02, 0x24}, data);
     }
+
+    @Test
+    void randomGuestAccessesNeverThrow() {
+        long[] now = {0};
+        I2cBus b = new I2cBus();
+        b.attach(Ds1338Rtc.ADDRESS, new Ds1338Rtc(() -> now[0]));
+        b.attach(0x50, new RecordingDevice());
+        FslI2c c = new FslI2c(b, level -> {});
+        java.util.Random rnd = new java.util.Random(0x2C);
+        int[] sizes = {1, 2, 4, 8, 3, 0};
+        for (int i = 0; i < 200_000; i++) {
+            long off = rnd.nextInt(8) == 0 ? rnd.nextInt(0x100) : rnd.nextInt(6) * 4;
+            int size = sizes[rnd.nextInt(sizes.length)];
+            now[0] = rnd.nextLong(-5_000_000_000_000L, 5_000_000_000_000L);
+            if (rnd.nextBoolean()) {
+                c.write(off, size, rnd.nextLong());
+            } else {
+                c.read(off, size);
+            }
+        }
+    }
 }
