@@ -44,6 +44,8 @@ public class InterpreterBench {
         PhysicalBus bus = new PhysicalBus();
         bus.addRam("ram", 0, new Ram(1 << 20));
         cpu = new Cpu(bus, VirtualClock.realTime());
+        cpu.mmu.setTlb1Entry(0, 0x80000000 | 10 << 8, 0, 0x3F, 0); // EA 0..1 GiB -> PA 0
+
         int[] prog = {
             addi(3, 0, -1),            // crc = ~0
             addis(4, 0, 0),            // r4 = BUF
