@@ -34,12 +34,13 @@ final class AluAsm {
         return po << 26 | rs << 21 | ra << 16 | shOrRb << 11 | mb << 6 | me << 1 | rc;
     }
 
-    /** A new core on a bus with {@code ramBytes} of RAM at physical 0 (TLB1 entry 0 maps EA 0..1 GiB to PA 0, every permission). */
+    /** A new core on a bus with {@code ramBytes} of RAM at physical 0 (TLB1 entries 0 and 1 map EA 0..1 GiB to PA 0 in both address spaces, every permission). */
     static Cpu cpu(int ramBytes) {
         PhysicalBus bus = new PhysicalBus();
         bus.addRam("ram", 0, new Ram(ramBytes));
         Cpu c = new Cpu(bus, VirtualClock.realTime());
         c.mmu.setTlb1Entry(0, 0x80000000 | 10 << 8, 0, 0x3F, 0);
+        c.mmu.setTlb1Entry(1, 0x80000000 | 0x1000 | 10 << 8, 0, 0x3F, 0); // the same in address space 1
         c.spr[Sprs.IVPR] = 0;
         c.spr[Sprs.ivorSpr(Ivor.PROGRAM)] = 0x700;
         return c;

@@ -5,8 +5,8 @@ import dev.partita.memory.Ram;
 import dev.partita.time.VirtualClock;
 
 /**
- * A core with 1 MiB of RAM at physical 0 (TLB1 entry 0 maps EA 0..1 GiB to PA 0 with every
- * permission, as a boot mapping does), code at {@link #CODE}, and
+ * A core with 1 MiB of RAM at physical 0 (TLB1 entries 0 and 1 map EA 0..1 GiB to PA 0 in both
+ * address spaces with every permission, as a boot mapping does), code at {@link #CODE}, and
  * distinct interrupt vectors, plus an encoder for the instruction forms the tests use (opcodes from
  * the Book E / e500 manuals, cross-checked against binutils' e500x2 assembler in the tests).
  */
@@ -22,6 +22,7 @@ final class SystemTestRig {
         bus.addRam("ram", 0, ram);
         cpu = new Cpu(bus, VirtualClock.realTime());
         cpu.mmu.setTlb1Entry(0, 0x80000000 | 10 << 8, 0, 0x3F, 0);
+        cpu.mmu.setTlb1Entry(1, 0x80000000 | 0x1000 | 10 << 8, 0, 0x3F, 0); // the same in address space 1
         cpu.pc = CODE;
         cpu.spr[Sprs.IVPR] = IVPR;
         for (int n = 0; n < 16; n++) {
