@@ -23,7 +23,7 @@ class FirmwareDifferentialTest {
                 .map(elf -> DynamicTest.dynamicTest(elf.getFileName().toString(), () -> compare(elf)));
     }
 
-    static void compare(Path elf) throws IOException, InterruptedException {
+    static void compare(Path elf) throws Exception {
         String expected = QemuRunner.run(elf);
         assertTrue(expected.endsWith("\n") && expected.length() > 1, "QEMU printed nothing useful:\n" + expected);
         PartitaRunner.Result actual = PartitaRunner.run(elf);

@@ -21,7 +21,7 @@ final class PartitaRunner {
 
     record Result(StopReason reason, String console) {}
 
-    static Result run(Path elf) {
+    static Result run(Path elf) throws dev.partita.machine.ImageException {
         Machine m = new Machine(new MachineConfig().ramSize(256L << 20).bios(elf).deterministic(0));
         long done = 0;
         StopReason r = StopReason.INSTRUCTION_LIMIT;
