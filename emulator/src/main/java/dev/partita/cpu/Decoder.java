@@ -16,13 +16,22 @@ public final class Decoder {
 
     private static final int KEY_MASK = 0xFC0007FE;
     private static final short[] TABLE = new short[1 << 16];
-    private static final Insn[][] CANDIDATES;
+    /**
+     * Candidate lists, flattened: list k starts at {@code START[k]} and runs until a sentinel row
+     * whose mask is 0 (it matches anything and yields {@link Isa#ILLEGAL}).
+     */
+    private static final int[] START;
+    private static final int[] MASK;
+    private static final int[] MATCH;
+    private static final short[] ID;
 
     static {
         List<Insn> rows = Isa.all();
-        List<Insn[]> lists = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        List<Insn> flat = new ArrayList<>();
         Map<List<Insn>, Integer> seen = new HashMap<>();
-        lists.add(new Insn[0]);
+        starts.add(0);
+        flat.add(null);
         for (int key = 0; key < TABLE.length; key++) {
             int keyBits = (key >>> 10) << 26 | (key & 0x3FF) << 1;
             List<Insn> cands = new ArrayList<>();
@@ -37,27 +46,39 @@ public final class Decoder {
                 TABLE[key] = (short) cands.get(0).id;
             } else {
                 int index = seen.computeIfAbsent(cands, c -> {
-                    lists.add(c.toArray(new Insn[0]));
-                    return lists.size() - 1;
+                    starts.add(flat.size());
+                    flat.addAll(c);
+                    flat.add(null);
+                    return starts.size() - 1;
                 });
                 TABLE[key] = (short) -index;
             }
         }
-        CANDIDATES = lists.toArray(new Insn[0][]);
+        START = starts.stream().mapToInt(Integer::intValue).toArray();
+        MASK = new int[flat.size()];
+        MATCH = new int[flat.size()];
+        ID = new short[flat.size()];
+        for (int i = 0; i < flat.size(); i++) {
+            Insn r = flat.get(i);
+            if (r != null) {
+                MASK[i] = r.mask;
+                MATCH[i] = r.match;
+                ID[i] = (short) r.id;
+            }
+        }
     }
 
     /** The instruction id of {@code word}, or {@link Isa#ILLEGAL}. */
     public static int decode(int word) {
         int id = TABLE[(word >>> 26) << 10 | (word >>> 1) & 0x3FF];
-        return id >= 0 ? id : search(word, id);
+        return id >= 0 ? id : search(word, -id);
     }
 
-    private static int search(int word, int id) {
-        for (Insn i : CANDIDATES[-id]) {
-            if (i.matches(word)) {
-                return i.id;
-            }
+    private static int search(int word, int list) {
+        int i = START[list];
+        while ((word & MASK[i]) != MATCH[i]) {
+            i++;
         }
-        return Isa.ILLEGAL;
+        return ID[i];
     }
 }
