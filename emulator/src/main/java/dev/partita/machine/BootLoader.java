@@ -2,6 +2,7 @@ package dev.partita.machine;
 
 import dev.partita.memory.PhysicalBus;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -99,6 +100,8 @@ final class BootLoader {
             return Files.readAllBytes(p);
         } catch (NoSuchFileException e) {
             throw new ImageException(p + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new ImageException(p + ": cannot read (permission denied)");
         } catch (IOException | OutOfMemoryError e) {
             throw new ImageException(p + ": cannot read (" + e.getMessage() + ")");
         }
