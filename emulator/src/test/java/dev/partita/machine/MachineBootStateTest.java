@@ -54,6 +54,24 @@ class MachineBootStateTest {
         assertEquals(qemuInitialMapSize(0x0190_0000, MIB), 64 * MIB);
     }
 
+    /** TLB1 entry {@code esel} as tlbre reports it: MAS1, MAS2, MAS3, MAS7. */
+    private static int[] tlb1(Cpu c, int esel) {
+        c.mmu.writeSpr(624, 0x1000_0000 | esel << 16); // MAS0: TLBSEL = 1, ESEL
+        c.mmu.tlbre();
+        return new int[] {c.mmu.readSpr(625), c.mmu.readSpr(626), c.mmu.readSpr(627), c.mmu.readSpr(944)};
+    }
+
+    @Test
+    void initialMappingIsTlb1EntryZero() throws Exception {
+        // QEMU 7.2.22 "info tlb": TLB1 0x0 -> 0x0, 64M, TID 0, TS 0, SRWXURWX, WIMGE -----; no IPROT
+        // (mmubooke_create_initial_mapping). 64 MiB is TSIZE 8 (4^8 KiB): MAS1 = V | 8 << 8.
+        Machine m = boot(program(0x10_0000, B_SELF), 128 * MIB);
+        assertArrayEquals(new int[] {0x8000_0800, 0, 0x3F, 0}, tlb1(m.cpu(), 0));
+        // with the tree at 0x03F00000 the entry grows to 256 MiB (TSIZE 9), as r7 says
+        m = boot(program(0x027F_FFF0L, B_SELF), 128 * MIB);
+        assertArrayEquals(new int[] {0x8000_0900, 0, 0x3F, 0}, tlb1(m.cpu(), 0));
+    }
+
     @Test
     void deviceTreeAtR3IsTheMachinesBlob() throws Exception {
         Machine m = boot(program(0x10_0000, B_SELF), 128 * MIB);
