@@ -2,6 +2,7 @@ package dev.partita.machine;
 
 import dev.partita.memory.PhysicalBus;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -46,9 +47,12 @@ final class BootLoader {
         }
         if (c.initrd != null) {
             byte[] rd = read(c.initrd);
-            initrdStart = (curBase + INITRD_LOAD_PAD) & ~INITRD_PAD_MASK;
-            initrdSize = rd.length;
-            place(c.initrd, initrdStart, rd);
+            long base = (curBase + INITRD_LOAD_PAD) & ~INITRD_PAD_MASK;
+            place(c.initrd, base, rd);
+            if (rd.length > 0) { // QEMU describes an empty initrd as none
+                initrdStart = base;
+                initrdSize = rd.length;
+            }
         }
         byte[] image = read(payload);
         String name = payload.toString();
@@ -58,10 +62,7 @@ final class BootLoader {
             for (ElfImage.Segment s : elf.segments) {
                 checkFits(name, s.paddr(), s.memSize());
                 place(payload, s.paddr(), s.data());
-                long bss = s.memSize() - s.data().length;
-                if (bss > 0) {
-                    bus.writeBytes(s.paddr() + s.data().length, new byte[(int) bss], 0, (int) bss);
-                }
+                zero(s.paddr() + s.data().length, s.memSize() - s.data().length);
             }
             entry = elf.entry;
             low = elf.lowestAddress();
@@ -74,6 +75,10 @@ final class BootLoader {
             size = u.payload().length;
         } else {
             throw new ImageException(name + ": not an ELF or uImage file");
+        }
+        if (c.bios == null) { // QEMU 7.2 also names a -kernel payload in /chosen/qemu,boot-kernel
+            kernelStart = low;
+            kernelSize = size;
         }
         long dtBase = (low + size + DTC_LOAD_PAD) & ~DTC_PAD_MASK;
         return new Placement(entry, low, size, kernelStart, kernelSize, initrdStart, initrdSize, dtBase);
@@ -95,8 +100,18 @@ final class BootLoader {
             return Files.readAllBytes(p);
         } catch (NoSuchFileException e) {
             throw new ImageException(p + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new ImageException(p + ": cannot read (permission denied)");
         } catch (IOException | OutOfMemoryError e) {
             throw new ImageException(p + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Clears {@code len} bytes of RAM (an ELF segment's .bss) without allocating them all at once. */
+    private void zero(long pa, long len) {
+        byte[] zeros = new byte[(int) Math.min(len, 1 << 16)];
+        for (long done = 0; done < len; done += zeros.length) {
+            bus.writeBytes(pa + done, zeros, 0, (int) Math.min(zeros.length, len - done));
         }
     }
 

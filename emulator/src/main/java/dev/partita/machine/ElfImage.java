@@ -25,6 +25,10 @@ public final class ElfImage {
     public record Symbol(String name, long value, long size) {}
 
     public final String name;
+    /**
+     * Where execution starts, as a physical address: e_entry, moved into p_paddr's space when it lies in
+     * the file bytes of an executable segment linked at a different virtual address (as QEMU's load_elf).
+     */
     public final long entry;
     public final List<Segment> segments;
     public final List<Section> sections;
@@ -120,6 +124,11 @@ public final class ElfImage {
         }
         if (segs.isEmpty()) {
             throw new ImageException(name + ": malformed ELF: nothing to load");
+        }
+        for (Segment s : segs) {
+            if (s.executable() && s.vaddr() != s.paddr() && entry >= s.vaddr() && entry < s.vaddr() + s.data().length) {
+                entry = entry - s.vaddr() + s.paddr();
+            }
         }
         List<Section> sections = new ArrayList<>();
         List<Symbol> symbols = new ArrayList<>();

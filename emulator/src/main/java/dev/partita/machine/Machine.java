@@ -131,7 +131,8 @@ public final class Machine {
     /**
      * Puts the core in the state QEMU's e500 board gives it (ppce500_cpu_reset): r1 = 16 MiB - 8,
      * r3 = device tree, r6 = ePAPR magic, r7 = size of the initial mapping, MSR = 0, pc = entry, and
-     * TLB1 entry 0 mapping EA 0 to PA 0 with all permissions, large enough to cover the device tree.
+     * TLB1 entry 0 mapping EA 0 to PA 0 with all permissions, large enough to cover the device tree
+     * as QEMU sizes it ({@link #qemuDtSize}).
      */
     private void resetCpu() {
         Cpu c = cpu;
@@ -148,7 +149,7 @@ public final class Machine {
         c.spr[dev.partita.cpu.Sprs.PVR] = Ppce500.PVR_E500V2;
         c.mmu.reset();
         c.timers.reset();
-        long dtEnd = placement.dtBase() + dtb.length;
+        long dtEnd = placement.dtBase() + qemuDtSize();
         int log2KiB = 63 - Long.numberOfLeadingZeros(dtEnd >>> 10) + 1;
         if ((log2KiB & 1) != 0) {
             log2KiB++;
@@ -163,6 +164,14 @@ public final class Machine {
         c.gpr[7] = (int) mapSize;
         c.pc = (int) placement.entry();
         c.tlb.flush();
+    }
+
+    /**
+     * The device tree size QEMU's e500 board bases the initial mapping (r7) on: the 1 MiB buffer its
+     * generated tree lives in, or for a -dtb file the buffer it opens the file into, (file size + 10000) * 2.
+     */
+    private long qemuDtSize() {
+        return config.dtb != null ? (dtb.length + 10_000L) * 2 : 1L << 20;
     }
 
     /** Restarts the machine as a guest-requested reset does: images reloaded, core reset. */

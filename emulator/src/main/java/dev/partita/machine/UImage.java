@@ -15,6 +15,7 @@ public record UImage(long loadAddress, long entry, byte[] payload) {
     static final int MAGIC = 0x27051956;
     static final int HEADER = 64;
     static final int ARCH_PPC = 7;
+    static final int TYPE_KERNEL = 2;
     static final int COMP_NONE = 0, COMP_GZIP = 1;
 
     public static boolean looksLikeUImage(byte[] b) {
@@ -30,9 +31,13 @@ public record UImage(long loadAddress, long entry, byte[] payload) {
         long load = h.getInt(16) & 0xFFFFFFFFL;
         long entry = h.getInt(20) & 0xFFFFFFFFL;
         int arch = b[29] & 0xFF;
+        int type = b[30] & 0xFF;
         int comp = b[31] & 0xFF;
         if (arch != ARCH_PPC) {
             throw new ImageException(name + ": uImage architecture " + arch + " is not PowerPC");
+        }
+        if (type != TYPE_KERNEL) { // QEMU's e500 loader accepts only kernel images too
+            throw new ImageException(name + ": uImage type " + type + " is not a kernel image (2)");
         }
         if (size > b.length - HEADER) {
             throw new ImageException(name + ": malformed uImage: data size " + size + " exceeds the file");
@@ -48,6 +53,7 @@ public record UImage(long loadAddress, long entry, byte[] payload) {
     }
 
     private static byte[] gunzip(String name, byte[] data, long limit) throws ImageException {
+        limit = Math.min(limit, Integer.MAX_VALUE - 64); // the largest Java array
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[65536];
@@ -61,6 +67,8 @@ public record UImage(long loadAddress, long entry, byte[] payload) {
             return out.toByteArray();
         } catch (IOException e) {
             throw new ImageException(name + ": malformed uImage: bad gzip data (" + e.getMessage() + ")");
+        } catch (OutOfMemoryError e) {
+            throw new ImageException(name + ": uImage payload is too large to decompress");
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.partita.machine.ImageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,7 +31,10 @@ final class DisasmCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             System.err.println("partita: " + file + ": no such file");
             return 2;
-        } catch (IOException e) {
+        } catch (AccessDeniedException e) {
+            System.err.println("partita: " + file + ": cannot read (permission denied)");
+            return 2;
+        } catch (IOException | OutOfMemoryError e) {
             System.err.println("partita: " + file + ": cannot read (" + e.getMessage() + ")");
             return 2;
         }

@@ -23,6 +23,11 @@ public final class Main {
             System.err.println("partita: internal error: " + ex);
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) { // picocli passes Errors through; still no stack trace
+            System.err.println("partita: internal error: " + e);
+            return 1;
+        }
     }
 }

@@ -7,7 +7,10 @@ import dev.partita.machine.StopReason;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,8 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "partita", mixinStandardHelpOptions = true, version = "partita 0.1.0",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Runs a guest on an emulated PowerPC e500v2 SoC (QEMU's ppce500 board).",
-                "Options follow QEMU's where QEMU has them. Exit status: 0 when the guest powers off or resets",
-                "with -no-reboot (or the instruction limit is reached), 2 for bad options or images, 1 for an emulator failure."},
+                "Options follow QEMU's where QEMU has them.",
+                "Exit status: 0 when the guest powers off or resets with -no-reboot (or the instruction limit is "
+                        + "reached), 2 for bad options or images, 1 for an emulator failure."},
         subcommands = {DisasmCommand.class})
 final class RunCommand implements Callable<Integer> {
     @Option(names = "-M", paramLabel = "MACHINE", description = "Machine type; only ppce500 (default).")
@@ -73,10 +77,19 @@ final class RunCommand implements Callable<Integer> {
         } catch (UsageException | ImageException e) {
             System.err.println("partita: " + e.getMessage());
             return 2;
-        } catch (IOException e) {
-            System.err.println("partita: " + e.getMessage());
-            return 2;
         }
+    }
+
+    /** One line saying why a host file operation failed, e.g. "/x/y: no such file or directory". */
+    static String describe(IOException e) {
+        String reason = switch (e) {
+            case NoSuchFileException n -> "no such file or directory";
+            case AccessDeniedException a -> "permission denied";
+            case FileSystemException f when f.getReason() != null -> f.getReason();
+            default -> e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        };
+        String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+        return (file + reason).lines().findFirst().orElse(reason);
     }
 
     static final class UsageException extends Exception {
@@ -85,13 +98,16 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runMachine() throws UsageException, ImageException, IOException {
+    private int runMachine() throws UsageException, ImageException {
         long t0 = System.nanoTime();
         if (!machine.equals("ppce500")) {
             throw new UsageException("unsupported machine '" + machine + "' (only ppce500)");
         }
         if (!engine.equals("interp")) {
             throw new UsageException("unknown engine '" + engine + "' (available: interp)");
+        }
+        if (maxInsns < 0) {
+            throw new UsageException("--max-insns: the instruction count must not be negative, not " + maxInsns);
         }
         MachineConfig cfg = new MachineConfig();
         try {
@@ -111,9 +127,20 @@ final class RunCommand implements Callable<Integer> {
         }
         OutputStream serialOut = openSerial();
         cfg.serialOutput = serialOut;
-        Machine m = new Machine(cfg);
+        Machine m;
+        try {
+            m = new Machine(cfg);
+        } catch (ImageException e) {
+            closeQuietly(serialOut);
+            throw e;
+        }
         if (dumpDtb != null) {
-            Files.write(dumpDtb, m.deviceTreeBlob());
+            closeQuietly(serialOut);
+            try {
+                Files.write(dumpDtb, m.deviceTreeBlob());
+            } catch (IOException e) {
+                throw new UsageException("--dump-dtb: cannot write " + describe(e));
+            }
             return 0;
         }
         ConsoleInput input = serial.equals("stdio") ? ConsoleInput.start(m) : null;
@@ -125,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
             if (input != null) {
                 input.close();
             }
-            serialOut.flush();
+            closeQuietly(serialOut);
         }
         if (stats) {
             double secs = (System.nanoTime() - t0) / 1e9;
@@ -142,7 +169,20 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private OutputStream openSerial() throws UsageException, IOException {
+    /** Flushes the serial output, and closes it unless it is standard output. */
+    private void closeQuietly(OutputStream out) {
+        try {
+            if (serial.equals("stdio")) {
+                out.flush();
+            } else {
+                out.close();
+            }
+        } catch (IOException ignored) {
+            // nothing more can be done about console output at exit
+        }
+    }
+
+    private OutputStream openSerial() throws UsageException {
         if (serial.equals("stdio")) {
             return new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 12) {
                 @Override
@@ -158,7 +198,11 @@ final class RunCommand implements Callable<Integer> {
             return OutputStream.nullOutputStream();
         }
         if (serial.startsWith("file:") && serial.length() > 5) {
-            return new BufferedOutputStream(Files.newOutputStream(Path.of(serial.substring(5))));
+            try {
+                return new BufferedOutputStream(Files.newOutputStream(Path.of(serial.substring(5))));
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                throw new UsageException("-serial: cannot open " + (e instanceof IOException io ? describe(io) : e.getMessage()));
+            }
         }
         throw new UsageException("-serial: unsupported device '" + serial + "' (stdio, null, file:PATH)");
     }
