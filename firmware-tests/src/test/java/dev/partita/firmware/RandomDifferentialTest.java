@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code -Dpartita.random.seeds=N -Dpartita.random.seed0=S} (one guest run per seed, 20 blocks each).
  */
 class RandomDifferentialTest {
-    static final int SEEDS = Integer.getInteger("partita.random.seeds", 2);
+    static final int SEEDS = Integer.getInteger("partita.random.seeds", 10);
     static final long SEED0 = Long.getLong("partita.random.seed0", 0x5EED_0000L);
     static final int BLOCKS = Integer.getInteger("partita.random.blocks", 20);
     static final int WORDS = Integer.getInteger("partita.random.words", 240);
