@@ -29,11 +29,18 @@ public final class SoftTlb {
     public final byte[][] execMem = new byte[ENTRIES][];
     public final int[] execOff = new int[ENTRIES];
 
+    /**
+     * Incremented by every {@link #flush}: an engine that caches a translation outside these tables
+     * (the interpreter's current code page) keeps it only while the epoch is unchanged.
+     */
+    public int epoch;
+
     public SoftTlb() {
         flush();
     }
 
     public void flush() {
+        epoch++;
         Arrays.fill(readTag, INVALID);
         Arrays.fill(writeTag, INVALID);
         Arrays.fill(execTag, INVALID);
