@@ -1,0 +1,120 @@
+/*
+ * MMIO-bound guest: a polled ns16550 driver in loopback mode (MCR[LOOP]: each byte written to THR comes
+ * back in RBR without reaching the console), scratch and status register traffic, and the MPIC's global
+ * timer 0 (base count, current count, vector/priority) read and written in a loop. Everything goes
+ * through the cache-inhibited CCSR mapping crt0 sets up.
+ *
+ * Deterministic: only values a correct device gives at any speed enter the checksum (bytes echoed,
+ * register read-back, count <= base); how often a poll loop spins or what the counter reads is left out.
+ * Guest only: no native twin.
+ */
+#include "bench.h"
+
+#define CCSR 0xFE000000u
+#define UART0 (CCSR + 0x4500)
+#define MPIC (CCSR + 0x40000)
+#define GTCCR0 (MPIC + 0x1100)
+#define GTBCR0 (MPIC + 0x1110)
+#define GTVPR0 (MPIC + 0x1120)
+#define RBR 0
+#define THR 0
+#define IER 1
+#define IIR 2
+#define LCR 3
+#define MCR 4
+#define LSR 5
+#define SCR 7
+#define LSR_DR 0x01
+#define LSR_THRE 0x20
+#define MCR_LOOP 0x10
+#define CI 0x80000000u        /* GTBCR count inhibit */
+#define TOG 0x80000000u       /* GTCCR toggle bit */
+#define VP_MASK 0x80000000u   /* GTVPR mask bit */
+#define VP_ACTIVITY 0x40000000u
+
+#define BYTES SIZE(6000000, 20000)
+#define TIMER_ROUNDS SIZE(6000000, 20000)
+
+static inline u8 rd8(u32 reg)
+{
+    return *(volatile u8 *)(UART0 + reg);
+}
+
+static inline void wr8(u32 reg, u8 v)
+{
+    *(volatile u8 *)(UART0 + reg) = v;
+}
+
+static inline u32 rd32(u32 a)
+{
+    return *(volatile u32 *)a;
+}
+
+static inline void wr32(u32 a, u32 v)
+{
+    *(volatile u32 *)a = v;
+}
+
+/* Sends one byte through the loopback and returns what the receiver got. */
+static u8 echo(u8 c)
+{
+    while (!(rd8(LSR) & LSR_THRE))
+        ;
+    wr8(THR, c);
+    while (!(rd8(LSR) & LSR_DR))
+        ;
+    return rd8(RBR);
+}
+
+static u32 run(void)
+{
+    u32 s = 0x600DF00Du, sum = MIX_INIT, bad = 0;
+
+    /* Drain the receiver, then loopback on, interrupts off. */
+    while (rd8(LSR) & LSR_DR)
+        (void)rd8(RBR);
+    u8 ier = rd8(IER), mcr = rd8(MCR);
+    wr8(IER, 0);
+    wr8(MCR, MCR_LOOP);
+    for (u32 i = 0; i < BYTES; i++) {
+        u8 c = (u8)xs32(&s);
+        u8 back = echo(c);
+        bad += back != c;
+        sum = (sum ^ back) * 16777619u;
+        /* Scratch register and line control read-back every few bytes. */
+        if ((i & 3) == 0) {
+            wr8(SCR, (u8)(i >> 2));
+            bad += rd8(SCR) != (u8)(i >> 2);
+            sum = (sum ^ rd8(LCR)) * 16777619u;
+            sum = (sum ^ (rd8(IIR) & 0x0F)) * 16777619u; /* no interrupt pending: 0x01 */
+        }
+    }
+    while (rd8(LSR) & LSR_DR)
+        (void)rd8(RBR);
+    wr8(MCR, mcr);
+    wr8(IER, ier);
+    printf("uart loopback: %u bytes, %u wrong\n", BYTES, bad);
+    sum = mix(sum, bad);
+
+    /* MPIC global timer 0: count from a base, read the current count, rewrite vector/priority. */
+    u32 tbad = 0;
+    wr32(GTVPR0, VP_MASK | (5 << 16) | 0x33); /* masked, priority 5, vector 0x33 */
+    for (u32 r = 0; r < TIMER_ROUNDS; r++) {
+        u32 base = 0x1000 + (xs32(&s) & 0xFFFFF);
+        if ((r & 255) == 0) {
+            wr32(GTBCR0, base | CI);
+            wr32(GTBCR0, base);           /* CI 1 -> 0: restart counting from base */
+            tbad += (rd32(GTBCR0) != base);
+        }
+        u32 cur = rd32(GTCCR0) & ~TOG;
+        tbad += cur > (rd32(GTBCR0) & ~CI);
+        u32 vp = VP_MASK | ((r & 15) << 16) | (r & 0xFF);
+        wr32(GTVPR0, vp);
+        tbad += (rd32(GTVPR0) & ~VP_ACTIVITY) != vp;
+        sum = mix(sum, rd32(GTVPR0) & ~VP_ACTIVITY);
+    }
+    wr32(GTBCR0, CI);
+    wr32(GTVPR0, VP_MASK);
+    printf("mpic timer: %u rounds, %u wrong\n", TIMER_ROUNDS, tbad);
+    return mix(sum, tbad);
+}
