@@ -64,4 +64,84 @@ final class Asm {
     static int b(int disp) {
         return 18 << 26 | (disp & 0x03FFFFFC);
     }
+
+    static int stb(int rs, int d, int ra) {
+        return 38 << 26 | rs << 21 | ra << 16 | (d & 0xFFFF);
+    }
+
+    static int lhz(int rt, int d, int ra) {
+        return 40 << 26 | rt << 21 | ra << 16 | (d & 0xFFFF);
+    }
+
+    static int lwzx(int rt, int ra, int rb) {
+        return 31 << 26 | rt << 21 | ra << 16 | rb << 11 | 23 << 1;
+    }
+
+    static int stwu(int rs, int d, int ra) {
+        return 37 << 26 | rs << 21 | ra << 16 | (d & 0xFFFF);
+    }
+
+    static int or(int ra, int rs, int rb) {
+        return 31 << 26 | rs << 21 | ra << 16 | rb << 11 | 444 << 1;
+    }
+
+    static int subf(int rt, int ra, int rb) {
+        return 31 << 26 | rt << 21 | ra << 16 | rb << 11 | 40 << 1;
+    }
+
+    static int mullw(int rt, int ra, int rb) {
+        return 31 << 26 | rt << 21 | ra << 16 | rb << 11 | 235 << 1;
+    }
+
+    static int divwu(int rt, int ra, int rb) {
+        return 31 << 26 | rt << 21 | ra << 16 | rb << 11 | 459 << 1;
+    }
+
+    static int slw(int ra, int rs, int rb) {
+        return 31 << 26 | rs << 21 | ra << 16 | rb << 11 | 24 << 1;
+    }
+
+    static int cmplw(int bf, int ra, int rb) {
+        return 31 << 26 | bf << 23 | ra << 16 | rb << 11 | 32 << 1;
+    }
+
+    static int cmpw(int bf, int ra, int rb) {
+        return 31 << 26 | bf << 23 | ra << 16 | rb << 11;
+    }
+
+    static int mflr(int rt) {
+        return 31 << 26 | rt << 21 | 8 << 16 | 339 << 1;
+    }
+
+    static int mtlr(int rs) {
+        return 31 << 26 | rs << 21 | 8 << 16 | 467 << 1;
+    }
+
+    static int blr() {
+        return 0x4E800020;
+    }
+
+    static int bl(int disp) {
+        return b(disp) | 1;
+    }
+
+    static int isel(int rt, int ra, int rb, int bc) {
+        return 31 << 26 | rt << 21 | ra << 16 | rb << 11 | bc << 6 | 15 << 1;
+    }
+
+    static int ori(int ra, int rs, int ui) {
+        return 24 << 26 | rs << 21 | ra << 16 | (ui & 0xFFFF);
+    }
+
+    static int andiDot(int ra, int rs, int ui) {
+        return 28 << 26 | rs << 21 | ra << 16 | (ui & 0xFFFF);
+    }
+
+    static int extsb(int ra, int rs) {
+        return 31 << 26 | rs << 21 | ra << 16 | 954 << 1;
+    }
+
+    static int sc() {
+        return 0x44000002;
+    }
 }
