@@ -18,7 +18,7 @@
 #define USIZE 0x100000u        /* 1 MiB = 256 pages */
 #define WORK_PAGES 240         /* the rest is the task's stack */
 #define ITERS SIZE(1200000, 8000)
-#define DEC_PERIOD 8000        /* time base ticks between preemptions */
+#define DEC_PERIOD 40000       /* time base ticks between preemptions */
 
 #define SYS_REPORT 1
 #define SYS_YIELD 2
