@@ -61,7 +61,8 @@ public final class Machine {
                 : VirtualClock.realTime();
         this.cpu = new Cpu(bus, clock);
         holder[0] = cpu;
-        this.engine = new Interpreter();
+        this.engine = config.trace != null
+                ? new TraceEngine(new Interpreter(), config.trace, config.traceFrom) : new Interpreter();
         addDevices();
         this.loader = new BootLoader(bus, ram);
         loadImages();
@@ -138,7 +139,7 @@ public final class Machine {
         Cpu c = cpu;
         java.util.Arrays.fill(c.gpr, 0);
         java.util.Arrays.fill(c.gprHigh, 0);
-        java.util.Arrays.fill(c.spr, 0);
+        dev.partita.cpu.Sprs.reset(c);      // power-on SPR values (L1CFG0/1, SVR...), not all zeros
         c.cr = 0;
         c.setXer(0);
         c.lr = 0;

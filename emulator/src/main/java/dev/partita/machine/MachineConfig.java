@@ -22,6 +22,10 @@ public final class MachineConfig {
     public boolean noReboot = true;
     /** "interp", or an engine a translator module registers. */
     public String engine = "interp";
+    /** When non-null, every instruction from {@link #traceFrom} on is logged here (slow; for debugging). */
+    public java.io.PrintStream trace;
+    /** Instruction count from which {@link #trace} starts logging. */
+    public long traceFrom;
 
     public MachineConfig ramSize(long bytes) {
         this.ramSize = bytes;

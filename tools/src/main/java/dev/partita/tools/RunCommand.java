@@ -67,6 +67,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-insns", paramLabel = "N", description = "Stop after N guest instructions (exit status 0).")
     long maxInsns = Long.MAX_VALUE;
 
+    @Option(names = "--trace", paramLabel = "FILE", description = "Debugging: log every instruction (count, pc, word, disassembly) and interrupt to FILE; slow. Also -Dpartita.trace=FILE.")
+    Path trace;
+
+    @Option(names = "--trace-from", paramLabel = "N", description = "With --trace: start logging at instruction N.")
+    long traceFrom;
+
     @Option(names = "--stats", description = "At exit, print instructions executed, guest MIPS and wall time on standard error.")
     boolean stats;
 
@@ -125,6 +131,17 @@ final class RunCommand implements Callable<Integer> {
         if (icount != null) {
             cfg.icountShift = parseIcount(icount);
         }
+        if (trace == null && System.getProperty("partita.trace") != null) {
+            trace = Path.of(System.getProperty("partita.trace"));
+        }
+        if (trace != null) {
+            try {
+                cfg.trace = new java.io.PrintStream(new BufferedOutputStream(Files.newOutputStream(trace), 1 << 16), false);
+            } catch (IOException e) {
+                throw new UsageException("--trace: cannot open " + describe(e));
+            }
+            cfg.traceFrom = traceFrom;
+        }
         OutputStream serialOut = openSerial();
         cfg.serialOutput = serialOut;
         Machine m;
@@ -153,6 +170,9 @@ final class RunCommand implements Callable<Integer> {
                 input.close();
             }
             closeQuietly(serialOut);
+            if (cfg.trace != null) {
+                cfg.trace.close();
+            }
         }
         if (stats) {
             double secs = (System.nanoTime() - t0) / 1e9;
