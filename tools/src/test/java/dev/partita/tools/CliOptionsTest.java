@@ -110,7 +110,7 @@ class CliOptionsTest {
         Path log = dir.resolve("console.log");
         Cli.run("-serial", "file:" + log, "-bios", elf().toString(), "--max-insns", "10").ok();
         assertTrue(Files.isRegularFile(log), "file:PATH creates the file");
-        for (String bad : new String[] {"tcp:localhost:4444", "file:", "pty", "mon:stdio", "", "FILE:x", "stdio2"}) {
+        for (String bad : new String[] {"tcp:localhost:4444", "file:", "tcp:localhost:port,server", "", "FILE:x", "stdio2"}) {
             Cli.run("-serial", bad, "-bios", elf().toString()).usageError("-serial");
         }
         Path noDir = dir.resolve("no/such/dir/console.log");
