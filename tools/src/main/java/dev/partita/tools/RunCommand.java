@@ -127,9 +127,13 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("-m: " + e.getMessage());
         }
-        if (bios != null && bios.toString().equals(DEFAULT_BIOS) && !Files.isRegularFile(bios)) {
-            throw new UsageException("-bios: no default firmware: " + DEFAULT_BIOS + " is missing (install Debian's "
-                    + DEFAULT_BIOS_PACKAGE + " package, or give -bios FILE)");
+        if (bios != null && bios.toString().equals(DEFAULT_BIOS)) {
+            // -bios without FILE; the property lets tests point the default elsewhere
+            bios = Path.of(System.getProperty("partita.defaultBios", DEFAULT_BIOS));
+            if (!Files.isRegularFile(bios)) {
+                throw new UsageException("-bios: no default firmware: " + bios + " is missing (install Debian's "
+                        + DEFAULT_BIOS_PACKAGE + " package, or give -bios FILE)");
+            }
         }
         cfg.bios = bios;
         cfg.kernel = kernel;

@@ -16,7 +16,7 @@ import dev.partita.memory.MmioDevice;
  *       do not exist on conventional PCI and read all ones.</li>
  *   <li>0x008 INT_ACK: reads 0 (no 8259 behind the bridge).</li>
  *   <li>0xC00 + 0x20 n, n = 0..4, outbound window n: POTAR (+0x0, translation address bits 43..12),
- *       POTEAR (+0x4, bits 63..44), POWBAR (+0x8, window base bits 35..12; window 0, the default
+ *       POTEAR (+0x4, bits 63..44), POWBAR (+0x8, window base bits 35..12 in bits 23..0, WBEA:WBA; window 0, the default
  *       window, has none), POWAR (+0x10: EN bit 31, read type 19..16 with 8 = I/O and 4 = memory,
  *       size 2^(SIZE+1) bytes in bits 5..0).</li>
  *   <li>0xDA0, 0xDC0, 0xDE0 inbound windows 3, 2, 1: PITAR (+0x0), PIWBAR (+0x8), PIWBEAR (+0xC),
@@ -177,7 +177,7 @@ public final class FslPciController implements MmioDevice {
             if ((w[POWAR >>> 2] & WAR_EN) == 0) {
                 continue;
             }
-            long base = (w[POWBAR >>> 2] & 0xFFFFFL) << 12;
+            long base = (w[POWBAR >>> 2] & 0xFFFFFFL) << 12;
             long size = 2L << (w[POWAR >>> 2] & WAR_SIZE);
             if (pa >= base && pa - base < size) {
                 return n;
@@ -189,7 +189,7 @@ public final class FslPciController implements MmioDevice {
     private long busAddress(int n, long pa) {
         int[] w = outbound[n];
         long target = ((w[POTAR >>> 2] & 0xFFFFFFFFL) << 12) | ((long) (w[POTEAR >>> 2] & 0xFFFFF) << 44);
-        long base = (w[POWBAR >>> 2] & 0xFFFFFL) << 12;
+        long base = (w[POWBAR >>> 2] & 0xFFFFFFL) << 12;
         return target + (pa - base);
     }
 
