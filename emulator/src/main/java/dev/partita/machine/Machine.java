@@ -9,6 +9,13 @@ import dev.partita.time.VirtualClock;
 import dev.partita.devices.Guts;
 import dev.partita.devices.Mpic;
 import dev.partita.devices.Ns16550;
+import dev.partita.devices.FslGpio;
+import dev.partita.devices.i2c.Ds1338Rtc;
+import dev.partita.devices.i2c.FslI2c;
+import dev.partita.devices.i2c.I2cBus;
+import dev.partita.devices.pci.E500HostBridge;
+import dev.partita.devices.pci.FslPciController;
+import dev.partita.devices.pci.PciBus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,16 +68,24 @@ public final class Machine {
                 : VirtualClock.realTime();
         this.cpu = new Cpu(bus, clock);
         holder[0] = cpu;
-        this.engine = new Interpreter();
+        this.engine = config.trace != null
+                ? new TraceEngine(new Interpreter(), config.trace, config.traceFrom) : new Interpreter();
         addDevices();
         this.loader = new BootLoader(bus, ram);
         loadImages();
         resetCpu();
     }
 
+    /** The RTC's time at reset in deterministic runs without an explicit base: 2025-01-01T00:00:00Z. */
+    public static final long DETERMINISTIC_RTC_EPOCH_MS = 1_735_689_600_000L;
+
     private Mpic mpic;
     private Ns16550 uart0;
     private Guts guts;
+    private FslI2c i2c;
+    private Ds1338Rtc rtc;
+    private FslGpio gpio;
+    private FslPciController pci;
 
     /** Maps the ppce500 CCSR devices at QEMU's offsets and wires their interrupts to the MPIC. */
     private void addDevices() {
@@ -86,6 +101,33 @@ public final class Machine {
         guts = new Guts(Ppce500.PVR_E500V2, 0, () -> stop(StopReason.RESET));
         bus.addDevice("guts", ccsr + Ppce500.GUTS_OFFSET, Ppce500.GUTS_SIZE, guts);
         cpu.timers.setWatchdogResetAction(() -> stop(StopReason.RESET));
+        cpu.resetHandler = () -> stop(StopReason.RESET);
+
+        I2cBus i2cBus = new I2cBus();
+        rtc = new Ds1338Rtc(rtcTimeSource());
+        i2cBus.attach(Ds1338Rtc.ADDRESS, rtc);
+        i2c = new FslI2c(i2cBus, mpic.input(Ppce500.IRQ_I2C));
+        bus.addDevice("i2c", ccsr + Ppce500.I2C_OFFSET, FslI2c.WINDOW_SIZE, i2c);
+
+        gpio = FslGpio.ppce500(mpic.input(Ppce500.IRQ_GPIO), () -> stop(StopReason.POWER_OFF));
+        bus.addDevice("gpio", ccsr + Ppce500.GPIO_OFFSET, Ppce500.GPIO_SIZE, gpio);
+
+        PciBus pciBus = new PciBus();
+        pciBus.attach(0, 0, new E500HostBridge(Ppce500.CCSR_SIZE));
+        pci = new FslPciController(pciBus);
+        bus.addDevice("pci", ccsr + Ppce500.PCI_OFFSET, Ppce500.PCI_SIZE, pci);
+        bus.addDevice("pci-mem", Ppce500.PCI_MMIO_BASE, Ppce500.PCI_MMIO_SIZE, pci.window(Ppce500.PCI_MMIO_BASE));
+        bus.addDevice("pci-io", Ppce500.PCI_IO_BASE, Ppce500.PCI_IO_SIZE, pci.window(Ppce500.PCI_IO_BASE));
+    }
+
+    /** Milliseconds since the epoch the RTC counts from: host time, or a base plus guest time. */
+    private java.util.function.LongSupplier rtcTimeSource() {
+        Long base = config.rtcBaseMillis;
+        if (base == null && !clock.isDeterministic()) {
+            return System::currentTimeMillis;
+        }
+        long b = base != null ? base : DETERMINISTIC_RTC_EPOCH_MS;
+        return () -> b + clock.nowNs() / 1_000_000L;
     }
 
     private void consoleByte(int b) {
@@ -138,7 +180,7 @@ public final class Machine {
         Cpu c = cpu;
         java.util.Arrays.fill(c.gpr, 0);
         java.util.Arrays.fill(c.gprHigh, 0);
-        java.util.Arrays.fill(c.spr, 0);
+        dev.partita.cpu.Sprs.reset(c);      // power-on SPR values (L1CFG0/1, SVR...), not all zeros
         c.cr = 0;
         c.setXer(0);
         c.lr = 0;
@@ -178,6 +220,9 @@ public final class Machine {
     public void reset() throws ImageException {
         mpic.reset();
         uart0.reset();
+        i2c.reset();
+        gpio.reset();
+        pci.reset();
         loadImages();
         resetCpu();
     }

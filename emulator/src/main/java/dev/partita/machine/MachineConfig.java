@@ -22,6 +22,16 @@ public final class MachineConfig {
     public boolean noReboot = true;
     /** "interp", or an engine a translator module registers. */
     public String engine = "interp";
+    /**
+     * Time the RTC shows at reset, in milliseconds since 1970-01-01T00:00Z; it then advances with guest
+     * time. Null: host time with a real-time clock, {@link Machine#DETERMINISTIC_RTC_EPOCH_MS} with a
+     * deterministic one (so runs repeat exactly).
+     */
+    public Long rtcBaseMillis;
+    /** When non-null, every instruction from {@link #traceFrom} on is logged here (slow; for debugging). */
+    public java.io.PrintStream trace;
+    /** Instruction count from which {@link #trace} starts logging. */
+    public long traceFrom;
 
     public MachineConfig ramSize(long bytes) {
         this.ramSize = bytes;

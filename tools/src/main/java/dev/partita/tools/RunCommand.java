@@ -31,7 +31,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-m", paramLabel = "SIZE", description = "RAM size: MiB, or with suffix M or G (default 128M).")
     String memory = "128";
 
-    @Option(names = "-bios", paramLabel = "FILE", description = "Firmware to run (ELF or uImage), e.g. U-Boot or a bare-metal program.")
+    /** Where Debian's u-boot-qemu package installs U-Boot for this board: what -bios alone runs. */
+    static final String DEFAULT_BIOS = "/usr/lib/u-boot/qemu-ppce500/uboot.elf";
+    static final String DEFAULT_BIOS_PACKAGE = "u-boot-qemu";
+
+    @Option(names = "-bios", paramLabel = "FILE", arity = "0..1", fallbackValue = DEFAULT_BIOS,
+            description = "Firmware to run (ELF or uImage), e.g. U-Boot or a bare-metal program. Without FILE: "
+                    + DEFAULT_BIOS + " (Debian package " + DEFAULT_BIOS_PACKAGE + ").")
     Path bios;
 
     @Option(names = "-kernel", paramLabel = "FILE", description = "Kernel: the payload when there is no -bios (ELF or uImage); with -bios, a blob at 32 MiB that U-Boot boots.")
@@ -49,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-nographic", description = "No display: the serial console is on standard input and output.")
     boolean nographic;
 
-    @Option(names = "-serial", paramLabel = "DEV", description = "Serial console: stdio (default), null, or file:PATH.")
+    @Option(names = "-serial", paramLabel = "DEV", description = "Serial console: stdio (default; with -nographic a raw terminal where Ctrl-A x quits), null, file:PATH, pty, tcp:[HOST]:PORT,server[,wait=off].")
     String serial = "stdio";
 
     @Option(names = "-no-reboot", description = "A guest reset ends the run with exit status 0.")
@@ -66,6 +72,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--max-insns", paramLabel = "N", description = "Stop after N guest instructions (exit status 0).")
     long maxInsns = Long.MAX_VALUE;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Debugging: log every instruction (count, pc, word, disassembly) and interrupt to FILE; slow. Also -Dpartita.trace=FILE.")
+    Path trace;
+
+    @Option(names = "--trace-from", paramLabel = "N", description = "With --trace: start logging at instruction N.")
+    long traceFrom;
 
     @Option(names = "--stats", description = "At exit, print instructions executed, guest MIPS and wall time on standard error.")
     boolean stats;
@@ -115,6 +127,14 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("-m: " + e.getMessage());
         }
+        if (bios != null && bios.toString().equals(DEFAULT_BIOS)) {
+            // -bios without FILE; the property lets tests point the default elsewhere
+            bios = Path.of(System.getProperty("partita.defaultBios", DEFAULT_BIOS));
+            if (!Files.isRegularFile(bios)) {
+                throw new UsageException("-bios: no default firmware: " + bios + " is missing (install Debian's "
+                        + DEFAULT_BIOS_PACKAGE + " package, or give -bios FILE)");
+            }
+        }
         cfg.bios = bios;
         cfg.kernel = kernel;
         cfg.initrd = initrd;
@@ -125,17 +145,29 @@ final class RunCommand implements Callable<Integer> {
         if (icount != null) {
             cfg.icountShift = parseIcount(icount);
         }
-        OutputStream serialOut = openSerial();
-        cfg.serialOutput = serialOut;
+        if (trace == null && System.getProperty("partita.trace") != null) {
+            trace = Path.of(System.getProperty("partita.trace"));
+        }
+        if (trace != null) {
+            try {
+                cfg.trace = new java.io.PrintStream(new BufferedOutputStream(Files.newOutputStream(trace), 1 << 16), false);
+            } catch (IOException e) {
+                throw new UsageException("--trace: cannot open " + describe(e));
+            }
+            cfg.traceFrom = traceFrom;
+        }
+        SerialPort serial = dumpDtb != null ? new SerialPort.Sink(OutputStream.nullOutputStream())
+                : SerialPort.open(this.serial, nographic, System.err);
+        cfg.serialOutput = serial.output();
         Machine m;
         try {
             m = new Machine(cfg);
         } catch (ImageException e) {
-            closeQuietly(serialOut);
+            serial.close();
             throw e;
         }
         if (dumpDtb != null) {
-            closeQuietly(serialOut);
+            serial.close();
             try {
                 Files.write(dumpDtb, m.deviceTreeBlob());
             } catch (IOException e) {
@@ -143,16 +175,19 @@ final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
-        ConsoleInput input = serial.equals("stdio") ? ConsoleInput.start(m) : null;
         long start = m.cpu().icount;
         StopReason why;
         try {
+            serial.start(m);
             why = m.run(maxInsns);
         } finally {
-            if (input != null) {
-                input.close();
+            serial.close();
+            if (cfg.trace != null) {
+                cfg.trace.close();
             }
-            closeQuietly(serialOut);
+        }
+        if (serial.quitRequested()) {
+            System.err.println("partita: terminated (Ctrl-A x)");
         }
         if (stats) {
             double secs = (System.nanoTime() - t0) / 1e9;
@@ -167,44 +202,6 @@ final class RunCommand implements Callable<Integer> {
                 yield 1;
             }
         };
-    }
-
-    /** Flushes the serial output, and closes it unless it is standard output. */
-    private void closeQuietly(OutputStream out) {
-        try {
-            if (serial.equals("stdio")) {
-                out.flush();
-            } else {
-                out.close();
-            }
-        } catch (IOException ignored) {
-            // nothing more can be done about console output at exit
-        }
-    }
-
-    private OutputStream openSerial() throws UsageException {
-        if (serial.equals("stdio")) {
-            return new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 12) {
-                @Override
-                public synchronized void write(int b) throws IOException {
-                    super.write(b);
-                    if (b == '\n') {
-                        flush();
-                    }
-                }
-            };
-        }
-        if (serial.equals("null")) {
-            return OutputStream.nullOutputStream();
-        }
-        if (serial.startsWith("file:") && serial.length() > 5) {
-            try {
-                return new BufferedOutputStream(Files.newOutputStream(Path.of(serial.substring(5))));
-            } catch (IOException | java.nio.file.InvalidPathException e) {
-                throw new UsageException("-serial: cannot open " + (e instanceof IOException io ? describe(io) : e.getMessage()));
-            }
-        }
-        throw new UsageException("-serial: unsupported device '" + serial + "' (stdio, null, file:PATH)");
     }
 
     static int parseIcount(String s) throws UsageException {

@@ -110,7 +110,7 @@ class CliOptionsTest {
         Path log = dir.resolve("console.log");
         Cli.run("-serial", "file:" + log, "-bios", elf().toString(), "--max-insns", "10").ok();
         assertTrue(Files.isRegularFile(log), "file:PATH creates the file");
-        for (String bad : new String[] {"tcp:localhost:4444", "file:", "pty", "mon:stdio", "", "FILE:x", "stdio2"}) {
+        for (String bad : new String[] {"tcp:localhost:4444", "file:", "tcp:localhost:port,server", "", "FILE:x", "stdio2"}) {
             Cli.run("-serial", bad, "-bios", elf().toString()).usageError("-serial");
         }
         Path noDir = dir.resolve("no/such/dir/console.log");
@@ -222,7 +222,21 @@ class CliOptionsTest {
         Cli.run("-bogus", "-bios", elf().toString()).usageError("-bogus");
         Cli.run("-enable-kvm", "-bios", elf().toString()).usageError("-enable-kvm");
         Cli.run("stray.elf").usageError("stray.elf");
-        Cli.run("-bios").usageError("-bios");
+        // -bios alone means Debian's U-Boot, like QEMU's default firmware; its absence names the package
+        String saved = System.getProperty("partita.defaultBios");
+        System.setProperty("partita.defaultBios", dir.resolve("no-such-u-boot.elf").toString());
+        try {
+            Cli.run("-bios", "-serial", "null", "--max-insns", "10").usageError("-bios", "no-such-u-boot.elf", "u-boot-qemu");
+        } finally {
+            if (saved == null) {
+                System.clearProperty("partita.defaultBios");
+            } else {
+                System.setProperty("partita.defaultBios", saved);
+            }
+        }
+        if (Files.isRegularFile(Path.of(RunCommand.DEFAULT_BIOS))) {
+            Cli.run("-bios", "-serial", "null", "--max-insns", "1000").ok();
+        }
         Cli.run("-m").usageError("-m");
         Cli.run("-bios", elf().toString(), "-bios", elf().toString()).usageError("-bios");
         Cli.run("-bios", elf().toString(), "-nographic=maybe").usageError("-nographic");

@@ -1,0 +1,191 @@
+package dev.partita.tools;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The few libc calls the console needs that Java has no API for, through the foreign function
+ * interface: terminal modes (isatty, tcgetattr, cfmakeraw, tcsetattr), pseudo-terminals
+ * (posix_openpt, grantpt, unlockpt, ptsname) and read/write/close on raw file descriptors.
+ * Linux and glibc only; {@link #available()} says whether the calls could be bound.
+ */
+final class Posix {
+    private Posix() {}
+
+    static final int O_RDWR = 2, O_NOCTTY = 0400;
+    static final int TCSANOW = 0;
+    /** Larger than glibc's struct termios (60 bytes) on every Linux architecture. */
+    private static final long TERMIOS_SIZE = 256;
+
+    private static final MethodHandle ISATTY, TCGETATTR, TCSETATTR, CFMAKERAW, POSIX_OPENPT, GRANTPT, UNLOCKPT,
+            PTSNAME, READ, WRITE, CLOSE;
+    private static final boolean AVAILABLE;
+
+    static {
+        MethodHandle[] h = new MethodHandle[11];
+        boolean ok;
+        try {
+            Linker linker = Linker.nativeLinker();
+            SymbolLookup libc = linker.defaultLookup();
+            var I = ValueLayout.JAVA_INT;
+            var P = ValueLayout.ADDRESS;
+            var L = ValueLayout.JAVA_LONG;
+            h[0] = bind(linker, libc, "isatty", FunctionDescriptor.of(I, I));
+            h[1] = bind(linker, libc, "tcgetattr", FunctionDescriptor.of(I, I, P));
+            h[2] = bind(linker, libc, "tcsetattr", FunctionDescriptor.of(I, I, I, P));
+            h[3] = bind(linker, libc, "cfmakeraw", FunctionDescriptor.ofVoid(P));
+            h[4] = bind(linker, libc, "posix_openpt", FunctionDescriptor.of(I, I));
+            h[5] = bind(linker, libc, "grantpt", FunctionDescriptor.of(I, I));
+            h[6] = bind(linker, libc, "unlockpt", FunctionDescriptor.of(I, I));
+            h[7] = bind(linker, libc, "ptsname", FunctionDescriptor.of(P.withTargetLayout(
+                    java.lang.foreign.MemoryLayout.sequenceLayout(4096, ValueLayout.JAVA_BYTE)), I));
+            h[8] = bind(linker, libc, "read", FunctionDescriptor.of(L, I, P, L));
+            h[9] = bind(linker, libc, "write", FunctionDescriptor.of(L, I, P, L));
+            h[10] = bind(linker, libc, "close", FunctionDescriptor.of(I, I));
+            ok = true;
+        } catch (Throwable t) {  // no native access, not glibc: the console falls back to plain streams
+            ok = false;
+        }
+        ISATTY = h[0];
+        TCGETATTR = h[1];
+        TCSETATTR = h[2];
+        CFMAKERAW = h[3];
+        POSIX_OPENPT = h[4];
+        GRANTPT = h[5];
+        UNLOCKPT = h[6];
+        PTSNAME = h[7];
+        READ = h[8];
+        WRITE = h[9];
+        CLOSE = h[10];
+        AVAILABLE = ok;
+    }
+
+    private static MethodHandle bind(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor d) {
+        return linker.downcallHandle(lookup.find(name).orElseThrow(() -> new UnsatisfiedLinkError(name)), d);
+    }
+
+    static boolean available() {
+        return AVAILABLE;
+    }
+
+    static boolean isatty(int fd) {
+        try {
+            return AVAILABLE && (int) ISATTY.invokeExact(fd) == 1;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    /**
+     * Puts terminal {@code fd} into raw mode (cfmakeraw: no echo, no line editing, no signals from ^C,
+     * no output processing) and returns the action that restores the previous mode, or null if
+     * {@code fd} is not a terminal.
+     */
+    static Runnable makeRaw(int fd) {
+        if (!isatty(fd)) {
+            return null;
+        }
+        try {
+            Arena arena = Arena.ofShared();
+            MemorySegment saved = arena.allocate(TERMIOS_SIZE);
+            if ((int) TCGETATTR.invokeExact(fd, saved) != 0) {
+                arena.close();
+                return null;
+            }
+            MemorySegment raw = arena.allocate(TERMIOS_SIZE);
+            raw.copyFrom(saved);
+            CFMAKERAW.invokeExact(raw);
+            if ((int) TCSETATTR.invokeExact(fd, TCSANOW, raw) != 0) {
+                arena.close();
+                return null;
+            }
+            return () -> {
+                try {
+                    int ignored = (int) TCSETATTR.invokeExact(fd, TCSANOW, saved);
+                } catch (Throwable t) {
+                    // nothing more to do at exit
+                }
+            };
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    /** A new pseudo-terminal in raw mode: {master fd, slave path}. */
+    record Pty(int master, String slavePath) {}
+
+    static Pty openPty() throws java.io.IOException {
+        if (!AVAILABLE) {
+            throw new java.io.IOException("pseudo-terminals need native access (Linux, glibc)");
+        }
+        try {
+            int fd = (int) POSIX_OPENPT.invokeExact(O_RDWR | O_NOCTTY);
+            if (fd < 0 || (int) GRANTPT.invokeExact(fd) != 0 || (int) UNLOCKPT.invokeExact(fd) != 0) {
+                throw new java.io.IOException("cannot create a pseudo-terminal");
+            }
+            MemorySegment name = (MemorySegment) PTSNAME.invokeExact(fd);
+            if (name.equals(MemorySegment.NULL)) {
+                throw new java.io.IOException("cannot name the pseudo-terminal");
+            }
+            String path = name.getString(0);
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment t = arena.allocate(TERMIOS_SIZE);
+                if ((int) TCGETATTR.invokeExact(fd, t) == 0) {
+                    CFMAKERAW.invokeExact(t);
+                    int ignored = (int) TCSETATTR.invokeExact(fd, TCSANOW, t);
+                }
+            }
+            return new Pty(fd, path);
+        } catch (java.io.IOException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new java.io.IOException("cannot create a pseudo-terminal: " + t);
+        }
+    }
+
+    /** read(2) into {@code buf}; returns the count, 0 at end of file, -1 on error. */
+    static int read(int fd, byte[] buf) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(buf.length);
+            long n = (long) READ.invokeExact(fd, seg, (long) buf.length);
+            if (n > 0) {
+                MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, 0, buf, 0, (int) n);
+            }
+            return (int) n;
+        } catch (Throwable t) {
+            return -1;
+        }
+    }
+
+    /** write(2) of all of {@code buf[off, off + len)}; false on error. */
+    static boolean writeFully(int fd, byte[] buf, int off, int len) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(Math.max(1, len));
+            MemorySegment.copy(buf, off, seg, ValueLayout.JAVA_BYTE, 0, len);
+            long done = 0;
+            while (done < len) {
+                long n = (long) WRITE.invokeExact(fd, seg.asSlice(done), (long) (len - done));
+                if (n <= 0) {
+                    return false;
+                }
+                done += n;
+            }
+            return true;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    static void close(int fd) {
+        try {
+            int ignored = (int) CLOSE.invokeExact(fd);
+        } catch (Throwable t) {
+            // already closed
+        }
+    }
+}
