@@ -135,6 +135,12 @@ final class RunCommand implements Callable<Integer> {
                         + DEFAULT_BIOS_PACKAGE + " package, or give -bios FILE)");
             }
         }
+        if (bios == null && kernel == null) {
+            bios = extractDefaultGuest();
+            noReboot = true;
+            System.err.println("partita: no -bios or -kernel given: running the built-in demo guest "
+                    + "(the small SHA-256 benchmark from benchmarks/guests; -bios FILE runs your own)");
+        }
         cfg.bios = bios;
         cfg.kernel = kernel;
         cfg.initrd = initrd;
@@ -202,6 +208,21 @@ final class RunCommand implements Callable<Integer> {
                 yield 1;
             }
         };
+    }
+
+    /** Copies the built-in demo guest (a resource of this jar) to a temporary file and returns its path. */
+    private static Path extractDefaultGuest() throws UsageException {
+        try (java.io.InputStream in = RunCommand.class.getResourceAsStream("default-guest.elf")) {
+            if (in == null) {
+                throw new UsageException("the built-in demo guest is missing from this build; give -bios FILE");
+            }
+            Path tmp = Files.createTempFile("partita-default-guest", ".elf");
+            tmp.toFile().deleteOnExit();
+            Files.write(tmp, in.readAllBytes());
+            return tmp;
+        } catch (IOException e) {
+            throw new UsageException("cannot prepare the built-in demo guest: " + e.getMessage());
+        }
     }
 
     static int parseIcount(String s) throws UsageException {

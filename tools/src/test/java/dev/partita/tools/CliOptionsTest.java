@@ -243,8 +243,17 @@ class CliOptionsTest {
     }
 
     @Test
-    void noImage() {
-        Cli.run().usageError("-bios", "-kernel");
-        Cli.run("-m", "256").usageError("-bios", "-kernel");
+    void noImageRunsTheBuiltInDemoGuest() throws IOException {
+        Path console = Files.createTempFile("partita-demo", ".txt");
+        try {
+            Cli.Result r = Cli.run("-m", "256", "-serial", "file:" + console);
+            assertEquals(0, r.status(), r.err());
+            assertTrue(r.err().contains("built-in demo guest"), r.err());
+            // FIPS 180-2's first example: SHA-256("abc") = ba7816bf...f20015ad
+            String out = Files.readString(console);
+            assertTrue(out.contains("sha256(abc) = ba7816bf8f01cfea...f20015ad (ok)"), out);
+        } finally {
+            Files.deleteIfExists(console);
+        }
     }
 }
