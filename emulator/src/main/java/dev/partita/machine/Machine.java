@@ -188,7 +188,6 @@ public final class Machine {
         c.msr = 0;
         c.reservationValid = false;
         c.externalInput = c.criticalInput = c.machineCheckInput = false;
-        c.spr[dev.partita.cpu.Sprs.PVR] = Ppce500.PVR_E500V2;
         c.mmu.reset();
         c.timers.reset();
         long dtEnd = placement.dtBase() + qemuDtSize();
@@ -205,7 +204,6 @@ public final class Machine {
         c.gpr[6] = 0x45504150;
         c.gpr[7] = (int) mapSize;
         c.pc = (int) placement.entry();
-        c.tlb.flush();
     }
 
     /**

@@ -26,5 +26,5 @@ public final class Ppce500 {
     public static final long TIMEBASE_FREQUENCY = 400_000_000L;
 
     /** PVR of QEMU's e500v2_v30 and the SVR QEMU's ppce500 board reports. */
-    public static final int PVR_E500V2 = 0x80210030;
+    public static final int PVR_E500V2 = dev.partita.cpu.Sprs.PVR_E500V2;
 }
