@@ -41,9 +41,84 @@ public final class Alu {
         }
     }
 
+    // ---- value semantics: pure functions shared by the interpreter (below) and the translator ----
+
     /** The rotate mask for MB and ME (bit numbers 0..31, 0 = most significant). */
-    static int rotateMask(int mb, int me) {
+    public static int rotateMask(int mb, int me) {
         return ROTATE_MASK[(mb & 31) << 5 | (me & 31)];
+    }
+
+    /** The CR0 field an Rc = 1 form sets for {@code result}: LT, GT or EQ from the signed value, SO from XER. */
+    public static int cr0(int result, int so) {
+        return (result < 0 ? 8 : result > 0 ? 4 : 2) | so;
+    }
+
+    /** The CR field of a signed compare of {@code a} with {@code b}, with {@code so} as its SO bit. */
+    public static int compareSigned(int a, int b, int so) {
+        return (a < b ? 8 : a > b ? 4 : 2) | so;
+    }
+
+    /** The CR field of an unsigned compare of {@code a} with {@code b}, with {@code so} as its SO bit. */
+    public static int compareUnsigned(int a, int b, int so) {
+        int cmp = Integer.compareUnsigned(a, b);
+        return (cmp < 0 ? 8 : cmp > 0 ? 4 : 2) | so;
+    }
+
+    /** XER[CA] of {@code r = a + b}: 1 when the unsigned sum wrapped. */
+    public static int carryOfAdd(int a, int r) {
+        return Integer.compareUnsigned(r, a) < 0 ? 1 : 0;
+    }
+
+    /** divw's quotient; the undefined cases (divisor 0, 0x80000000 / -1) give the dividend, as QEMU. */
+    public static int quotient(int a, int b) {
+        return b == 0 || (a == Integer.MIN_VALUE && b == -1) ? a : a / b;
+    }
+
+    /** divwu's quotient; a zero divisor gives the dividend, as QEMU. */
+    public static int quotientUnsigned(int a, int b) {
+        return b == 0 ? a : Integer.divideUnsigned(a, b);
+    }
+
+    /** slw: only rB[26:31] count; counts 32..63 give 0. */
+    public static int shiftLeft(int s, int rb) {
+        int n = rb & 63;
+        return n < 32 ? s << n : 0;
+    }
+
+    /** srw: only rB[26:31] count; counts 32..63 give 0. */
+    public static int shiftRight(int s, int rb) {
+        int n = rb & 63;
+        return n < 32 ? s >>> n : 0;
+    }
+
+    /** sraw: only rB[26:31] count; counts 32..63 fill with the sign. */
+    public static int shiftRightAlgebraic(int s, int rb) {
+        int n = rb & 63;
+        return s >> Math.min(n, 31);
+    }
+
+    /** XER[CA] of sraw/srawi: 1 exactly when {@code s} is negative and a 1 bit was shifted out. */
+    public static int carryOfShiftRightAlgebraic(int s, int rb) {
+        int n = rb & 63;
+        if (n >= 32) {
+            return s >>> 31;
+        }
+        return s < 0 && (s & ~(-1 << n)) != 0 ? 1 : 0;
+    }
+
+    /** mulhw: the high word of the signed product. */
+    public static int multiplyHigh(int a, int b) {
+        return (int) (((long) a * b) >> 32);
+    }
+
+    /** mulhwu: the high word of the unsigned product. */
+    public static int multiplyHighUnsigned(int a, int b) {
+        return (int) (((a & U32) * (b & U32)) >>> 32);
+    }
+
+    /** The CR bits an 8-bit CRM field selects (mtcrf, mfocrf). */
+    public static int crmMask(int crm) {
+        return CRM_MASK[crm & 0xFF];
     }
 
     // ---- helpers ----
@@ -112,7 +187,7 @@ public final class Alu {
     public static void addc(Cpu c, int w) {
         int a = c.gpr[rA(w)], b = c.gpr[rB(w)];
         int r = a + b;
-        c.xerCa = Integer.compareUnsigned(r, a) < 0 ? 1 : 0;
+        c.xerCa = carryOfAdd(a, r);
         finish(c, w, r, a, b);
     }
 
@@ -131,7 +206,7 @@ public final class Alu {
     public static void addic(Cpu c, int w) {
         int a = c.gpr[rA(w)];
         int r = a + simm(w);
-        c.xerCa = Integer.compareUnsigned(r, a) < 0 ? 1 : 0;
+        c.xerCa = carryOfAdd(a, r);
         c.gpr[rD(w)] = r;
     }
 
@@ -181,8 +256,7 @@ public final class Alu {
     // ---- multiply and divide ----
 
     public static void mulhw(Cpu c, int w) {
-        long p = (long) c.gpr[rA(w)] * c.gpr[rB(w)];
-        int r = (int) (p >> 32);
+        int r = multiplyHigh(c.gpr[rA(w)], c.gpr[rB(w)]);
         c.gpr[rD(w)] = r;
         if (rc(w)) {
             c.setCr0(r);
@@ -190,8 +264,7 @@ public final class Alu {
     }
 
     public static void mulhwu(Cpu c, int w) {
-        long p = (c.gpr[rA(w)] & U32) * (c.gpr[rB(w)] & U32);
-        int r = (int) (p >>> 32);
+        int r = multiplyHighUnsigned(c.gpr[rA(w)], c.gpr[rB(w)]);
         c.gpr[rD(w)] = r;
         if (rc(w)) {
             c.setCr0(r);
@@ -219,7 +292,7 @@ public final class Alu {
     public static void divw(Cpu c, int w) {
         int a = c.gpr[rA(w)], b = c.gpr[rB(w)];
         boolean invalid = b == 0 || (a == Integer.MIN_VALUE && b == -1);
-        int r = invalid ? a : a / b;
+        int r = quotient(a, b);
         if (oe(w)) {
             setOv(c, invalid);
         }
@@ -233,7 +306,7 @@ public final class Alu {
     public static void divwu(Cpu c, int w) {
         int a = c.gpr[rA(w)], b = c.gpr[rB(w)];
         boolean invalid = b == 0;
-        int r = invalid ? a : Integer.divideUnsigned(a, b);
+        int r = quotientUnsigned(a, b);
         if (oe(w)) {
             setOv(c, invalid);
         }
@@ -338,13 +411,11 @@ public final class Alu {
 
     /** slw: shift counts 32..63 (rB bit 26 set) give 0; only rB[26:31] count. */
     public static void slw(Cpu c, int w) {
-        int n = c.gpr[rB(w)] & 63;
-        setRa(c, w, n < 32 ? c.gpr[rD(w)] << n : 0);
+        setRa(c, w, shiftLeft(c.gpr[rD(w)], c.gpr[rB(w)]));
     }
 
     public static void srw(Cpu c, int w) {
-        int n = c.gpr[rB(w)] & 63;
-        setRa(c, w, n < 32 ? c.gpr[rD(w)] >>> n : 0);
+        setRa(c, w, shiftRight(c.gpr[rD(w)], c.gpr[rB(w)]));
     }
 
     /**
@@ -352,47 +423,34 @@ public final class Alu {
      * was shifted out.
      */
     public static void sraw(Cpu c, int w) {
-        int s = c.gpr[rD(w)];
-        int n = c.gpr[rB(w)] & 63;
-        int r;
-        if (n >= 32) {
-            r = s >> 31;
-            c.xerCa = r & 1;
-        } else {
-            r = s >> n;
-            c.xerCa = s < 0 && (s & ~(-1 << n)) != 0 ? 1 : 0;
-        }
-        setRa(c, w, r);
+        int s = c.gpr[rD(w)], rb = c.gpr[rB(w)];
+        c.xerCa = carryOfShiftRightAlgebraic(s, rb);
+        setRa(c, w, shiftRightAlgebraic(s, rb));
     }
 
     public static void srawi(Cpu c, int w) {
         int s = c.gpr[rD(w)];
         int n = rB(w);
-        c.xerCa = s < 0 && (s & ~(-1 << n)) != 0 ? 1 : 0;
+        c.xerCa = carryOfShiftRightAlgebraic(s, n);
         setRa(c, w, s >> n);
     }
 
     // ---- compare (L = 1 never reaches here: the table makes it illegal) ----
 
-    private static void compareResult(Cpu c, int w, int cmp) {
-        int f = cmp < 0 ? 8 : cmp > 0 ? 4 : 2;
-        c.setCrField(crfD(w), f | c.xerSo);
-    }
-
     public static void cmp(Cpu c, int w) {
-        compareResult(c, w, Integer.compare(c.gpr[rA(w)], c.gpr[rB(w)]));
+        c.setCrField(crfD(w), compareSigned(c.gpr[rA(w)], c.gpr[rB(w)], c.xerSo));
     }
 
     public static void cmpi(Cpu c, int w) {
-        compareResult(c, w, Integer.compare(c.gpr[rA(w)], simm(w)));
+        c.setCrField(crfD(w), compareSigned(c.gpr[rA(w)], simm(w), c.xerSo));
     }
 
     public static void cmpl(Cpu c, int w) {
-        compareResult(c, w, Integer.compareUnsigned(c.gpr[rA(w)], c.gpr[rB(w)]));
+        c.setCrField(crfD(w), compareUnsigned(c.gpr[rA(w)], c.gpr[rB(w)], c.xerSo));
     }
 
     public static void cmpli(Cpu c, int w) {
-        compareResult(c, w, Integer.compareUnsigned(c.gpr[rA(w)], uimm(w)));
+        c.setCrField(crfD(w), compareUnsigned(c.gpr[rA(w)], uimm(w), c.xerSo));
     }
 
     // ---- condition register ----

@@ -95,8 +95,7 @@ public final class Cpu {
 
     /** Sets CR field 0 from a result, as every Rc=1 form does: LT, GT, EQ from the signed value, SO from XER. */
     public void setCr0(int result) {
-        int f = result < 0 ? 8 : result > 0 ? 4 : 2;
-        cr = (cr & 0x0FFFFFFF) | ((f | xerSo) << 28);
+        cr = (cr & 0x0FFFFFFF) | (Alu.cr0(result, xerSo) << 28);
     }
 
     /** Sets CR field {@code bf} (0..7) to the 4-bit value {@code v}. */

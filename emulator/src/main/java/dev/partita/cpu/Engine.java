@@ -14,4 +14,9 @@ public interface Engine {
     String name();
 
     void run(Cpu cpu);
+
+    /** Statistics for {@code --stats} (one line per fact), or an empty string. */
+    default String stats() {
+        return "";
+    }
 }

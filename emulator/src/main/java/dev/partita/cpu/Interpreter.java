@@ -22,14 +22,27 @@ public final class Interpreter implements Engine {
     public void run(Cpu c) {
         while (c.icount < c.sliceEnd) {
             try {
-                loop(c);
+                loop(c, false);
             } catch (GuestTrap t) {
                 // the interrupt is delivered: continue at its vector
             }
         }
     }
 
-    private static void loop(Cpu c) {
+    /**
+     * Executes instructions until one transfers control (a branch, sc, an rfi, or an instruction that
+     * raises an interrupt) or {@code cpu.icount} reaches {@code cpu.sliceEnd}; the translator runs cold
+     * code with it, one guest basic block at a time. A delivered interrupt ends it normally.
+     */
+    public static void runBlock(Cpu c) {
+        try {
+            loop(c, true);
+        } catch (GuestTrap t) {
+            // the interrupt is delivered: the caller continues at its vector
+        }
+    }
+
+    private static void loop(Cpu c, boolean stopAtBranch) {
         // The page the pc is in, cached across instructions; valid while the soft TLB's epoch is unchanged.
         SoftTlb t = c.tlb;
         int codePage = SoftTlb.INVALID, epoch = 0, codeOff = 0;
@@ -119,10 +132,10 @@ public final class Interpreter implements Engine {
                 case Isa.MTCRF -> Alu.mtcrf(c, w);
                 case Isa.MTOCRF -> Alu.mtocrf(c, w);
                 case Isa.ISEL -> Alu.isel(c, w);
-                case Isa.B -> { Branch.b(c, w); continue; }
-                case Isa.BC -> { Branch.bc(c, w); continue; }
-                case Isa.BCLR -> { Branch.bclr(c, w); continue; }
-                case Isa.BCCTR -> { Branch.bcctr(c, w); continue; }
+                case Isa.B -> { Branch.b(c, w); if (stopAtBranch) return; continue; }
+                case Isa.BC -> { Branch.bc(c, w); if (stopAtBranch) return; continue; }
+                case Isa.BCLR -> { Branch.bclr(c, w); if (stopAtBranch) return; continue; }
+                case Isa.BCCTR -> { Branch.bcctr(c, w); if (stopAtBranch) return; continue; }
                 // ===== end integer section =====
 
                 // ===== load/store section =====
@@ -173,11 +186,11 @@ public final class Interpreter implements Engine {
                 case Isa.WRTEEI -> SystemOps.wrteei(c, w);
                 case Isa.TW -> SystemOps.tw(c, w);
                 case Isa.TWI -> SystemOps.twi(c, w);
-                case Isa.SC -> { SystemOps.sc(c, w); continue; }
-                case Isa.RFI -> { SystemOps.rfi(c, w); continue; }
-                case Isa.RFCI -> { SystemOps.rfci(c, w); continue; }
-                case Isa.RFDI -> { SystemOps.rfdi(c, w); continue; }
-                case Isa.RFMCI -> { SystemOps.rfmci(c, w); continue; }
+                case Isa.SC -> { SystemOps.sc(c, w); if (stopAtBranch) return; continue; }
+                case Isa.RFI -> { SystemOps.rfi(c, w); if (stopAtBranch) return; continue; }
+                case Isa.RFCI -> { SystemOps.rfci(c, w); if (stopAtBranch) return; continue; }
+                case Isa.RFDI -> { SystemOps.rfdi(c, w); if (stopAtBranch) return; continue; }
+                case Isa.RFMCI -> { SystemOps.rfmci(c, w); if (stopAtBranch) return; continue; }
                 case Isa.SYNC, Isa.ISYNC, Isa.MBAR, Isa.DCBT, Isa.DCBTST, Isa.DCBA, Isa.ICBT, Isa.DCBLC -> { } // no effect beyond the pc update
                 case Isa.DCBF, Isa.DCBST -> SystemOps.dcbLoadCheck(c, w);
                 case Isa.DCBZ -> SystemOps.dcbz(c, w);
@@ -189,7 +202,7 @@ public final class Interpreter implements Engine {
                 case Isa.TLBSX -> SystemOps.tlbsx(c, w);
                 case Isa.TLBIVAX -> SystemOps.tlbivax(c, w);
                 case Isa.TLBSYNC -> SystemOps.tlbsync(c, w);
-                case Isa.SPE -> { SystemOps.spe(c, w); continue; }
+                case Isa.SPE -> { SystemOps.spe(c, w); if (stopAtBranch) return; continue; }
                 // ===== end system section =====
 
                 default -> throw c.programInterrupt(Sprs.ESR_PIL);

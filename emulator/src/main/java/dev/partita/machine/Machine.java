@@ -2,7 +2,6 @@ package dev.partita.machine;
 
 import dev.partita.cpu.Cpu;
 import dev.partita.cpu.Engine;
-import dev.partita.cpu.Interpreter;
 import dev.partita.memory.PhysicalBus;
 import dev.partita.memory.Ram;
 import dev.partita.time.VirtualClock;
@@ -68,8 +67,8 @@ public final class Machine {
                 : VirtualClock.realTime();
         this.cpu = new Cpu(bus, clock);
         holder[0] = cpu;
-        this.engine = config.trace != null
-                ? new TraceEngine(new Interpreter(), config.trace, config.traceFrom) : new Interpreter();
+        Engine e = Engines.create(config.engine, cpu, bus);
+        this.engine = config.trace != null ? new TraceEngine(e, config.trace, config.traceFrom) : e;
         addDevices();
         this.loader = new BootLoader(bus, ram);
         loadImages();
@@ -223,6 +222,11 @@ public final class Machine {
         pci.reset();
         loadImages();
         resetCpu();
+    }
+
+    /** The engine executing guest code (its {@link Engine#stats} for --stats). */
+    public Engine engine() {
+        return engine;
     }
 
     public Cpu cpu() {

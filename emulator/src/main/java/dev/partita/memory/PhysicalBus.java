@@ -78,6 +78,7 @@ public final class PhysicalBus {
             int start = (int) (pa - r.base);
             int n = (int) Math.min(len, r.size - start);
             System.arraycopy(data, off, r.ram.bytes, start, n);
+            r.ram.written(start, n);
             pa += n;
             off += n;
             len -= n;

@@ -23,6 +23,66 @@ public final class Ram {
         this.bytes = new byte[size];
     }
 
+    /**
+     * Told about writes into pages {@linkplain #markCode marked} as holding translated code, so that
+     * translations of the old bytes can be dropped. Called on the thread that wrote.
+     */
+    public interface CodeWriteListener {
+        /** {@code length} bytes from {@code offset} on (within this RAM) were written. */
+        void codeWritten(Ram ram, int offset, int length);
+    }
+
+    /** One flag per 4 KiB page: nonzero when a translator holds code translated from it. Allocated on first use. */
+    private byte[] codePages;
+    private CodeWriteListener codeListener;
+
+    /** Installs the listener told about writes into code pages (one per RAM: the translator). */
+    public void setCodeWriteListener(CodeWriteListener l) {
+        this.codeListener = l;
+    }
+
+    /**
+     * Marks the page holding {@code offset} as holding translated code: from now on writers that
+     * bypass {@link #written} must not cache it (the MMU keeps it out of the soft TLB's write table).
+     */
+    public void markCode(int offset) {
+        if (codePages == null) {
+            codePages = new byte[bytes.length >>> 12];
+        }
+        codePages[offset >>> 12] = 1;
+    }
+
+    /** Clears the mark of the page holding {@code offset} (its translations are all gone). */
+    public void unmarkCode(int offset) {
+        if (codePages != null) {
+            codePages[offset >>> 12] = 0;
+        }
+    }
+
+    /** True if the page holding {@code offset} is marked as holding translated code. */
+    public boolean hasCode(int offset) {
+        byte[] p = codePages;
+        return p != null && p[offset >>> 12] != 0;
+    }
+
+    /**
+     * Reports that {@code length} bytes from {@code offset} on were written by a path other than the
+     * soft TLB's write table (the MMU's slow path, loaders, DMA): tells the listener if any of the
+     * pages holds code. Cheap when none does.
+     */
+    public void written(int offset, int length) {
+        byte[] p = codePages;
+        if (p == null || codeListener == null || length <= 0) {
+            return;
+        }
+        for (int page = offset >>> 12, last = (offset + length - 1) >>> 12; page <= last; page++) {
+            if (p[page] != 0) {
+                codeListener.codeWritten(this, offset, length);
+                return;
+            }
+        }
+    }
+
     public byte[] bytes() {
         return bytes;
     }

@@ -101,11 +101,15 @@ public final class Mmu {
         if (r.ram != null && r.contains(pa + size - 1)) {
             byte[] m = r.ram.bytes();
             int off = (int) (pa - r.base);
-            if (!le && wholePageIsRam(r, pa)) {
+            boolean code = r.ram.hasCode(off);
+            if (!le && !code && wholePageIsRam(r, pa)) {
                 cpu.tlb.fillWrite(ea, m, off & ~0xFFF);
             }
             for (int k = 0; k < size; k++) {
                 m[off + k] = byteOf(value, k, size, le);
+            }
+            if (code) {
+                r.ram.written(off, size);
             }
             return;
         }
@@ -198,6 +202,7 @@ public final class Mmu {
         }
         if (r.ram != null) {
             r.ram.bytes()[(int) (pa - r.base)] = b;
+            r.ram.written((int) (pa - r.base), 1);
         } else {
             r.device.write(pa - r.base, 1, b & 0xFF);
         }

@@ -64,6 +64,19 @@ public final class SoftTlb {
         writeOff[i] = hostPageStart - (ea & 0xFFFFF000);
     }
 
+    /**
+     * Drops every write entry that maps onto host page {@code mem[hostPageStart..+4096)}, so that
+     * stores to it take the slow path (which tells a translator about writes into code).
+     */
+    public void dropWrite(byte[] mem, int hostPageStart) {
+        for (int i = 0; i < ENTRIES; i++) {
+            if (writeMem[i] == mem && writeOff[i] + writeTag[i] == hostPageStart) {
+                writeTag[i] = INVALID;
+                writeMem[i] = null;
+            }
+        }
+    }
+
     public void fillExec(int ea, byte[] mem, int hostPageStart) {
         int i = (ea >>> 12) & MASK;
         execTag[i] = ea & 0xFFFFF000;
