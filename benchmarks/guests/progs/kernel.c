@@ -9,7 +9,15 @@
  *
  * Deterministic: a task's results depend only on its own work and its own system calls, never on where
  * the decrementer preempted it, so the checksum is the same at any speed. Counts that do depend on
- * timing (decrementer interrupts, TLB misses) are not printed. Guest only: no native twin.
+ * timing (decrementer interrupts, TLB misses) are not printed.
+ *
+ * Native twin (-DNATIVE): a host stand-in for the kernel, not a model of its cost. The same task code
+ * runs as cooperative coroutines (ucontext), round robin, each in its own private region (the same
+ * host buffer the guest maps, used directly, its top 64 KiB as the task's stack); a system call is a
+ * direct call of the same k_syscall() the guest's trap handler uses, and yield and exit switch back to
+ * a scheduler loop that picks the next task with the same next_task(). There is no preemption, MMU or
+ * interrupt entry on the host: the guest-only parts (vectors, entry code, TLB miss handler,
+ * decrementer) are under #ifndef NATIVE.
  */
 #include "bench.h"
 
@@ -24,6 +32,7 @@
 #define SYS_YIELD 2
 #define SYS_EXIT 3
 
+#ifndef NATIVE
 #define SPR_IVOR(n) (400 + (n))
 #define MAS3_UX 0x20
 #define MAS3_UW 0x08
@@ -38,10 +47,7 @@ struct ctx {
 };
 
 static struct ctx ctxs[NTASKS];
-static u8 user_mem[NTASKS][USIZE] __attribute__((aligned(4096)));
 u8 kstack[16384] __attribute__((aligned(16)));
-static u32 alive[NTASKS], result[NTASKS], kacc[NTASKS], nsys[NTASKS];
-static u32 current;
 extern char vectors[], __bss_start[];
 
 /* Interrupt entry: one 32-byte stub per vector saves r3/r4, then the common code saves everything
@@ -101,9 +107,16 @@ extern char kv_0[], kv_1[], kv_2[], kv_3[], kv_4[], kv_5[], kv_6[], kv_7[], kv_8
     kv_11[], kv_12[], kv_13[], kv_14[], kv_15[];
 void k_resume(struct ctx *c) __attribute__((noreturn));
 struct ctx *k_trap(struct ctx *c, u32 vec);
+#endif
+
+/* Each task's private region: physical backing of its mapping at UVA on the guest, used directly on the host. */
+static u32 user_mem[NTASKS][USIZE / 4] __attribute__((aligned(4096)));
+static u32 alive[NTASKS], result[NTASKS], kacc[NTASKS], nsys[NTASKS];
+static u32 current;
 
 /* ---- user side: runs with MSR[PR,IS,DS] = 1, touches only its stack and its region ---- */
 
+#ifndef NATIVE
 static inline u32 sys(u32 n, u32 a)
 {
     register u32 r0 __asm__("r0") = n;
@@ -111,10 +124,15 @@ static inline u32 sys(u32 n, u32 a)
     __asm__ volatile("sc" : "+r"(r3) : "r"(r0) : "memory");
     return r3;
 }
+#define TASK_REGION(id) ((u32 *)UVA)
+#else
+static u32 sys(u32 n, u32 a);
+#define TASK_REGION(id) (user_mem[id])
+#endif
 
 static void __attribute__((noreturn, noinline)) task_main(u32 id)
 {
-    u32 *mem = (u32 *)UVA;
+    u32 *mem = TASK_REGION(id);
     u32 s = 0x2545F491u * (id + 1), acc = id;
     for (u32 i = 0; i < WORK_PAGES * 1024; i += 16)
         mem[i] = i * (id + 3);
@@ -136,7 +154,55 @@ static void __attribute__((noreturn, noinline)) task_main(u32 id)
         sys(SYS_EXIT, acc);
 }
 
-/* ---- kernel side ---- */
+/* ---- kernel side: shared by the guest kernel and the native stand-in ---- */
+
+enum { SC_CONTINUE, SC_SWITCH, SC_BAD };
+
+/* System call n of the current task with argument *a (r0 and r3 on the guest). SC_CONTINUE: the task
+ * goes on with *a as the result; SC_SWITCH: it gives up the processor (yield, exit); SC_BAD: no such call. */
+static u32 k_syscall(u32 n, u32 *a)
+{
+    nsys[current]++;
+    switch (n) {
+    case SYS_REPORT:
+        kacc[current] = mix(kacc[current], *a);
+        *a = kacc[current];
+        return SC_CONTINUE;
+    case SYS_YIELD:
+        return SC_SWITCH;
+    case SYS_EXIT:
+        result[current] = mix(kacc[current], *a);
+        alive[current] = 0;
+        return SC_SWITCH;
+    default:
+        return SC_BAD;
+    }
+}
+
+/* Round robin: the next live task after the current one (the current one last), NTASKS when none is left. */
+static u32 next_task(void)
+{
+    for (u32 i = 1; i <= NTASKS; i++) {
+        u32 t = (current + i) % NTASKS;
+        if (alive[t])
+            return t;
+    }
+    return NTASKS;
+}
+
+/* Prints each task's outcome; returns the checksum over them. */
+static u32 report(void)
+{
+    u32 sum = MIX_INIT;
+    for (u32 t = 0; t < NTASKS; t++) {
+        printf("task %u: result %08x, %u system calls\n", t, result[t], nsys[t]);
+        sum = mix(mix(sum, result[t]), nsys[t]);
+    }
+    return sum;
+}
+
+#ifndef NATIVE
+/* ---- guest kernel: interrupts, TLB refill, preemption ---- */
 
 static void tlb_write(u32 mas1, u32 mas2, u32 mas3)
 {
@@ -150,13 +216,8 @@ static void tlb_write(u32 mas1, u32 mas2, u32 mas3)
 
 static void __attribute__((noreturn)) finish(void)
 {
-    u32 sum = MIX_INIT;
     mtspr(SPR_TCR, 0);
-    for (u32 t = 0; t < NTASKS; t++) {
-        printf("task %u: result %08x, %u system calls\n", t, result[t], nsys[t]);
-        sum = mix(mix(sum, result[t]), nsys[t]);
-    }
-    printf("checksum %08x\n", sum);
+    printf("checksum %08x\n", report());
     reset();
 }
 
@@ -170,15 +231,12 @@ static void __attribute__((noreturn)) fatal(struct ctx *c, u32 vec)
 /* Round robin to the next live task, switching PID; finishes when none is left. */
 static struct ctx *schedule(void)
 {
-    for (u32 i = 1; i <= NTASKS; i++) {
-        u32 t = (current + i) % NTASKS;
-        if (alive[t]) {
-            current = t;
-            mtspr(SPR_PID, t + 1);
-            return &ctxs[t];
-        }
-    }
-    finish();
+    u32 t = next_task();
+    if (t == NTASKS)
+        finish();
+    current = t;
+    mtspr(SPR_PID, t + 1);
+    return &ctxs[t];
 }
 
 /* Maps the page of a TLB miss: the task's region privately, the program image read/execute for all. */
@@ -199,17 +257,10 @@ struct ctx *k_trap(struct ctx *c, u32 vec)
 {
     switch (vec) {
     case VEC_SC:
-        nsys[current]++;
-        switch (c->gpr[0]) {
-        case SYS_REPORT:
-            kacc[current] = mix(kacc[current], c->gpr[3]);
-            c->gpr[3] = kacc[current];
+        switch (k_syscall(c->gpr[0], &c->gpr[3])) {
+        case SC_CONTINUE:
             return c;
-        case SYS_YIELD:
-            return schedule();
-        case SYS_EXIT:
-            result[current] = mix(kacc[current], c->gpr[3]);
-            alive[current] = 0;
+        case SC_SWITCH:
             return schedule();
         default:
             fatal(c, vec);
@@ -257,3 +308,52 @@ static u32 run(void)
     mtspr(SPR_PID, 1);
     k_resume(&ctxs[0]);
 }
+#else
+/* ---- native stand-in: cooperative round robin on the host ---- */
+#include <stdlib.h>
+#include <ucontext.h>
+
+#define TASK_STACK (USIZE - WORK_PAGES * 4096) /* the top of the region, as on the guest */
+
+static ucontext_t kernel_ctx, task_ctx[NTASKS];
+
+/* A system call is a direct call of the kernel's function; yield and exit switch to the scheduler loop. */
+static u32 sys(u32 n, u32 a)
+{
+    switch (k_syscall(n, &a)) {
+    case SC_CONTINUE:
+        break;
+    case SC_SWITCH:
+        swapcontext(&task_ctx[current], &kernel_ctx);
+        break;
+    default:
+        printf("kernel: task %u: bad system call %u\n", current, n);
+        exit(1);
+    }
+    return a;
+}
+
+static void task_start(void)
+{
+    task_main(current);
+}
+
+static u32 run(void)
+{
+    for (u32 t = 0; t < NTASKS; t++) {
+        getcontext(&task_ctx[t]);
+        task_ctx[t].uc_stack.ss_sp = &user_mem[t][WORK_PAGES * 1024];
+        task_ctx[t].uc_stack.ss_size = TASK_STACK;
+        task_ctx[t].uc_link = NULL; /* task_main never returns */
+        makecontext(&task_ctx[t], task_start, 0);
+        alive[t] = 1;
+    }
+    printf("kernel: %u tasks, %u iterations\n", NTASKS, ITERS);
+    current = NTASKS - 1; /* so that task 0 runs first, as on the guest */
+    for (u32 t; (t = next_task()) != NTASKS;) {
+        current = t;
+        swapcontext(&kernel_ctx, &task_ctx[t]);
+    }
+    return report();
+}
+#endif
