@@ -69,6 +69,16 @@ public final class Alu {
         return Integer.compareUnsigned(r, a) < 0 ? 1 : 0;
     }
 
+    /** XER[CA] of {@code b - a} computed as {@code ~a + b + 1}: 1 when there is no borrow (b >= a unsigned). */
+    public static int carryOfSubtract(int a, int b) {
+        return Integer.compareUnsigned(b, a) >= 0 ? 1 : 0;
+    }
+
+    /** XER[CA] of the extended add {@code a + b + carryIn} (adde and its family). */
+    public static int carryOfAddExtended(int a, int b, int carryIn) {
+        return (int) (((a & U32) + (b & U32) + carryIn) >>> 32);
+    }
+
     /** divw's quotient; the undefined cases (divisor 0, 0x80000000 / -1) give the dividend, as QEMU. */
     public static int quotient(int a, int b) {
         return b == 0 || (a == Integer.MIN_VALUE && b == -1) ? a : a / b;
@@ -139,10 +149,8 @@ public final class Alu {
      * family: sets rD, XER[CA], and with OE and Rc the overflow and CR0.
      */
     private static void addExtended(Cpu c, int w, int a, int b, int carryIn) {
-        long sum = (a & U32) + (b & U32) + carryIn;
-        int r = (int) sum;
-        c.xerCa = (int) (sum >>> 32);
-        finish(c, w, r, a, b);
+        c.xerCa = carryOfAddExtended(a, b, carryIn);
+        finish(c, w, a + b + carryIn, a, b);
     }
 
     /** Writes rD and handles OE (overflow of {@code a + b = r}) and Rc. */
@@ -225,7 +233,7 @@ public final class Alu {
 
     public static void subfc(Cpu c, int w) {
         int a = c.gpr[rA(w)], b = c.gpr[rB(w)];
-        c.xerCa = Integer.compareUnsigned(b, a) >= 0 ? 1 : 0;
+        c.xerCa = carryOfSubtract(a, b);
         finish(c, w, b - a, ~a, b);
     }
 
@@ -243,7 +251,7 @@ public final class Alu {
 
     public static void subfic(Cpu c, int w) {
         int a = c.gpr[rA(w)], imm = simm(w);
-        c.xerCa = Integer.compareUnsigned(imm, a) >= 0 ? 1 : 0;
+        c.xerCa = carryOfSubtract(a, imm);
         c.gpr[rD(w)] = imm - a;
     }
 

@@ -42,6 +42,24 @@ public final class Interpreter implements Engine {
         }
     }
 
+    /**
+     * Executes the one instruction at {@code cpu.pc} exactly as {@link #run} would (the translator's
+     * fallback for instructions it does not compile). An interrupt it raises propagates as
+     * {@link GuestTrap}; {@code cpu.sliceEnd} is kept, or left at 0 when the instruction asked for
+     * an exit.
+     */
+    public static void step(Cpu c) {
+        long end = c.sliceEnd;
+        c.sliceEnd = c.icount + 1;
+        try {
+            loop(c, false);
+        } finally {
+            if (c.sliceEnd != 0) {
+                c.sliceEnd = end;
+            }
+        }
+    }
+
     private static void loop(Cpu c, boolean stopAtBranch) {
         // The page the pc is in, cached across instructions; valid while the soft TLB's epoch is unchanged.
         SoftTlb t = c.tlb;

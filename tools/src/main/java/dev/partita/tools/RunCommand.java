@@ -64,8 +64,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-icount", paramLabel = "shift=N", description = "Deterministic time: guest time advances 2^N ns per instruction, so runs repeat exactly.")
     String icount;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "Execution engine: interp (the only one so far).")
-    String engine = "interp";
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "Execution engine: auto (interpret cold code, translate hot code; the default), jit (translate everything on first entry) or interp (interpreter only).")
+    String engine = "auto";
 
     @Option(names = "--dump-dtb", paramLabel = "FILE", description = "Write the generated device tree blob to FILE and exit.")
     Path dumpDtb;
@@ -115,8 +115,8 @@ final class RunCommand implements Callable<Integer> {
         if (!machine.equals("ppce500")) {
             throw new UsageException("unsupported machine '" + machine + "' (only ppce500)");
         }
-        if (!engine.equals("interp")) {
-            throw new UsageException("unknown engine '" + engine + "' (available: interp)");
+        if (!dev.partita.machine.Engines.names().contains(engine)) {
+            throw new UsageException("unknown engine '" + engine + "' (available: " + String.join(", ", dev.partita.machine.Engines.names()) + ")");
         }
         if (maxInsns < 0) {
             throw new UsageException("--max-insns: the instruction count must not be negative, not " + maxInsns);
@@ -200,6 +200,10 @@ final class RunCommand implements Callable<Integer> {
             long n = m.cpu().icount - start;
             System.err.printf("partita: %s after %d instructions in %.3f s (%.1f MIPS)%n",
                     why.name().toLowerCase().replace('_', ' '), n, secs, n / secs / 1e6);
+            String engineStats = m.engine().stats();
+            if (!engineStats.isEmpty()) {
+                System.err.println(engineStats.replace("\n", System.lineSeparator()).replaceAll("(?m)^", "partita: "));
+            }
         }
         return switch (why) {
             case RESET, POWER_OFF, INSTRUCTION_LIMIT, STOPPED -> 0;

@@ -1,0 +1,1017 @@
+package dev.partita.translator;
+
+import static dev.partita.cpu.Fields.*;
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.partita.cpu.Isa;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Compiles a {@link Region} into the bytes of a class extending {@link Block}.
+ *
+ * <p>Guest state the region touches (GPRs, CR, LR, CTR, XER[SO, OV, CA]) lives in JVM locals: loaded
+ * once at entry, written back at every exit, before every call that can observe it (the
+ * interpreter's {@code step} for instructions compiled as fallbacks) and, through an exception
+ * handler, when a memory access raises a guest interrupt. The instruction count is a local too,
+ * advanced once per basic block; every basic block that can be reached by a branch first checks
+ * that its instructions fit the slice, so loops in the region become JVM loops that still stop
+ * exactly at {@code cpu.sliceEnd}.
+ *
+ * <p>Semantics: the operations with corner cases (CR0 and compare results, carries, division,
+ * shifts by register, high multiplies, rotate masks) call the same value functions of
+ * {@link dev.partita.cpu.Alu} the interpreter uses; plain JVM opcodes stand for the trivial ones
+ * (add, and, or, xor, rotate by a constant). Instructions without a compiled form run through
+ * {@link dev.partita.cpu.Interpreter#step}, so there is one definition of each.
+ *
+ * <p>The region is compiled twice: a first pass into a discarding visitor finds which state slots
+ * are read and written and how many exception ranges there are; the second emits the class.
+ */
+final class BlockCompiler {
+    static final String BLOCK = "dev/partita/translator/Block";
+    static final String CPU = "dev/partita/cpu/Cpu";
+    static final String ALU = "dev/partita/cpu/Alu";
+    static final String RT = "dev/partita/translator/JitRuntime";
+    static final String TRAP = "dev/partita/cpu/GuestTrap";
+
+    // local variable layout
+    private static final int THIS = 0, C = 1, IC = 2, NPC = 4, EXITK = 5, SLOT0 = 6;
+    // state slots (SLOT0 + slot)
+    static final int CR = 32, LR = 33, CTR = 34, SO = 35, OV = 36, CA = 37, SLOTS = 38;
+    private static final int EA = SLOT0 + SLOTS, IDX = EA + 1, T0 = EA + 2, T1 = EA + 3,
+            RTAG = EA + 4, RMEM = EA + 5, ROFF = EA + 6, WTAG = EA + 7, WMEM = EA + 8, WOFF = EA + 9,
+            GPRS = EA + 10;
+    private static final String[] SLOT_FIELD = {"cr", "lr", "ctr", "xerSo", "xerOv", "xerCa"};
+
+    private final Region r;
+    private MethodVisitor mv;
+    private final boolean[] used = new boolean[SLOTS];
+    private final boolean[] written = new boolean[SLOTS];
+    private Label[] bbLabels;
+    private Label exitLabel;
+    /** Direct exits: target pc -> link index. */
+    private final Map<Integer, Integer> exits = new HashMap<>();
+    private final List<Integer> exitTargets = new ArrayList<>();
+    /** Exception ranges, split around fallback calls. */
+    private Label[] rangeStart, rangeEnd;
+    private int ranges;
+    private int entryLength;
+
+    private BlockCompiler(Region r) {
+        this.r = r;
+    }
+
+    /** The compiled class. */
+    record Result(byte[] bytes, int entryLength, int exits) {}
+
+    static Result compile(Region r, String internalName) {
+        BlockCompiler pass1 = new BlockCompiler(r);
+        pass1.mv = new MethodVisitor(ASM9) {};
+        pass1.emitMethod(null);
+        BlockCompiler pass2 = new BlockCompiler(r);
+        System.arraycopy(pass1.used, 0, pass2.used, 0, SLOTS);
+        System.arraycopy(pass1.written, 0, pass2.written, 0, SLOTS);
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object";
+            }
+        };
+        cw.visit(V21, ACC_FINAL | ACC_SUPER, internalName, null, BLOCK, null);
+        MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, BLOCK, "<init>", "()V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        pass2.mv = cw.visitMethod(ACC_PUBLIC, "run", "(L" + CPU + ";)L" + BLOCK + ";", null, null);
+        pass2.emitMethod(pass1);
+        cw.visitEnd();
+        return new Result(cw.toByteArray(), pass2.entryLength, pass2.exitTargets.size());
+    }
+
+    /** Direct-exit targets in link order, for the engine. */
+    static int[] exitTargets(Region r) {
+        BlockCompiler p = new BlockCompiler(r);
+        p.mv = new MethodVisitor(ASM9) {};
+        p.emitMethod(null);
+        return p.exitTargets.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    // ---- method structure ----
+
+    private void emitMethod(BlockCompiler pass1) {
+        int n = r.size();
+        bbLabels = new Label[n];
+        for (int i = 0; i < n; i++) {
+            bbLabels[i] = new Label();
+        }
+        exitLabel = new Label();
+        Label handler = new Label();
+        int rangeCount = pass1 == null ? 1 + n : pass1.ranges;
+        rangeStart = new Label[rangeCount];
+        rangeEnd = new Label[rangeCount];
+        for (int i = 0; i < rangeCount; i++) {
+            rangeStart[i] = new Label();
+            rangeEnd[i] = new Label();
+            if (pass1 != null) {
+                mv.visitTryCatchBlock(rangeStart[i], rangeEnd[i], handler, TRAP);
+            }
+        }
+        mv.visitCode();
+        prologue();
+        // the entry basic block's slice check is the engine's
+        Label entryBody = new Label();
+        mv.visitJumpInsn(GOTO, entryBody);
+        ranges = 0;
+        openRange();
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            int end = basicBlockEnd(start);
+            boolean entry = r.pcs[start] == r.entry;
+            emitBasicBlock(start, end, entry ? entryBody : null);
+            if (entry) {
+                entryLength = end - start;
+            }
+            i = end;
+        }
+        closeRange();
+        emitExit();
+        // guest interrupt raised by a memory access: write the state back and let it propagate
+        mv.visitLabel(handler);
+        mv.visitInsn(POP);
+        writeBack();
+        mv.visitFieldInsn(GETSTATIC, TRAP, "INSTANCE", "L" + TRAP + ";");
+        mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private void openRange() {
+        mv.visitLabel(rangeStart[ranges]);
+    }
+
+    private void closeRange() {
+        mv.visitLabel(rangeEnd[ranges]);
+        ranges++;
+    }
+
+    /** The index after the last instruction of the basic block starting at {@code start}. */
+    private int basicBlockEnd(int start) {
+        int i = start;
+        while (true) {
+            int id = r.ids[i];
+            i++;
+            if (endsBasicBlock(id, r.words[i - 1]) || i == r.size() || r.leader.get(i) || r.pcs[i] != r.pcs[i - 1] + 4) {
+                return i;
+            }
+        }
+    }
+
+    private static boolean endsBasicBlock(int id, int w) {
+        return id == Isa.B || id == Isa.BC || id == Isa.BCLR || id == Isa.BCCTR || Region.endsRegion(id, w);
+    }
+
+    private void prologue() {
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitFieldInsn(GETFIELD, CPU, "icount", "J");
+        mv.visitVarInsn(LSTORE, IC);
+        iconst(0);
+        mv.visitVarInsn(ISTORE, NPC);
+        iconst(-1);
+        mv.visitVarInsn(ISTORE, EXITK);
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitFieldInsn(GETFIELD, CPU, "gpr", "[I");
+        mv.visitVarInsn(ASTORE, GPRS);
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitFieldInsn(GETFIELD, CPU, "tlb", "Ldev/partita/mmu/SoftTlb;");
+        String[][] tables = {{"readTag", "[I"}, {"readMem", "[[B"}, {"readOff", "[I"},
+                {"writeTag", "[I"}, {"writeMem", "[[B"}, {"writeOff", "[I"}};
+        for (int k = 0; k < tables.length; k++) {
+            if (k < tables.length - 1) {
+                mv.visitInsn(DUP);
+            }
+            mv.visitFieldInsn(GETFIELD, "dev/partita/mmu/SoftTlb", tables[k][0], tables[k][1]);
+            mv.visitVarInsn(ASTORE, RTAG + k);
+        }
+        iconst(0);
+        mv.visitVarInsn(ISTORE, EA);
+        iconst(0);
+        mv.visitVarInsn(ISTORE, IDX);
+        iconst(0);
+        mv.visitVarInsn(ISTORE, T0);
+        iconst(0);
+        mv.visitVarInsn(ISTORE, T1);
+        reload();
+    }
+
+    /** Loads every used slot from the core. */
+    private void reload() {
+        for (int s = 0; s < SLOTS; s++) {
+            if (!used[s]) {
+                continue;
+            }
+            if (s < 32) {
+                mv.visitVarInsn(ALOAD, GPRS);
+                iconst(s);
+                mv.visitInsn(IALOAD);
+            } else {
+                mv.visitVarInsn(ALOAD, C);
+                mv.visitFieldInsn(GETFIELD, CPU, SLOT_FIELD[s - 32], "I");
+            }
+            mv.visitVarInsn(ISTORE, SLOT0 + s);
+        }
+    }
+
+    /** Stores every written slot into the core. */
+    private void writeBack() {
+        for (int s = 0; s < SLOTS; s++) {
+            if (!written[s]) {
+                continue;
+            }
+            if (s < 32) {
+                mv.visitVarInsn(ALOAD, GPRS);
+                iconst(s);
+                mv.visitVarInsn(ILOAD, SLOT0 + s);
+                mv.visitInsn(IASTORE);
+            } else {
+                mv.visitVarInsn(ALOAD, C);
+                mv.visitVarInsn(ILOAD, SLOT0 + s);
+                mv.visitFieldInsn(PUTFIELD, CPU, SLOT_FIELD[s - 32], "I");
+            }
+        }
+    }
+
+    private void emitExit() {
+        mv.visitLabel(exitLabel);
+        writeBack();
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitVarInsn(LLOAD, IC);
+        mv.visitFieldInsn(PUTFIELD, CPU, "icount", "J");
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitVarInsn(ILOAD, NPC);
+        mv.visitFieldInsn(PUTFIELD, CPU, "pc", "I");
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitVarInsn(ILOAD, EXITK);
+        mv.visitFieldInsn(PUTFIELD, BLOCK, "lastExit", "I");
+        Label none = new Label();
+        mv.visitVarInsn(ILOAD, EXITK);
+        mv.visitJumpInsn(IFLT, none);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, BLOCK, "links", "[L" + BLOCK + ";");
+        mv.visitVarInsn(ILOAD, EXITK);
+        mv.visitInsn(AALOAD);
+        mv.visitInsn(ARETURN);
+        mv.visitLabel(none);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitInsn(ARETURN);
+    }
+
+    // ---- basic blocks ----
+
+    private void emitBasicBlock(int start, int end, Label entryBody) {
+        int len = end - start;
+        mv.visitLabel(bbLabels[start]);
+        // slice check: do the block's instructions fit before cpu.sliceEnd?
+        Label body = entryBody != null ? entryBody : new Label();
+        mv.visitVarInsn(LLOAD, IC);
+        lconst(len);
+        mv.visitInsn(LADD);
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitFieldInsn(GETFIELD, CPU, "sliceEnd", "J");
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFLE, body);
+        exitTo(r.pcs[start], -1, 0);
+        mv.visitLabel(body);
+        for (int i = start; i < end; i++) {
+            boolean last = i == end - 1;
+            emitInstruction(i, i - start, len, last);
+        }
+        int lastId = r.ids[end - 1];
+        if (!endsBasicBlock(lastId, r.words[end - 1])) {
+            // falls through to the next instruction
+            addIcount(len);
+            jumpTo(r.pcs[end - 1] + 4);
+        }
+    }
+
+    /** Continues at {@code target}: a jump when it starts a basic block of the region, else a direct exit. */
+    private void jumpTo(int target) {
+        int i = r.indexOf(target);
+        if (i >= 0 && r.leader.get(i)) {
+            mv.visitJumpInsn(GOTO, bbLabels[i]);
+        } else {
+            Integer k = exits.get(target);
+            if (k == null) {
+                k = exitTargets.size();
+                exits.put(target, k);
+                exitTargets.add(target);
+            }
+            exitTo(target, k, 0);
+        }
+    }
+
+    /** Leaves the translation at the constant {@code npc} after {@code delta} more instructions. */
+    private void exitTo(int npc, int exitIndex, int delta) {
+        addIcount(delta);
+        iconst(npc);
+        mv.visitVarInsn(ISTORE, NPC);
+        iconst(exitIndex);
+        mv.visitVarInsn(ISTORE, EXITK);
+        mv.visitJumpInsn(GOTO, exitLabel);
+    }
+
+    /** Leaves the translation at the pc on the stack (an indirect exit) after {@code delta} more instructions. */
+    private void exitToStack(int delta) {
+        mv.visitVarInsn(ISTORE, NPC);
+        addIcount(delta);
+        iconst(-1);
+        mv.visitVarInsn(ISTORE, EXITK);
+        mv.visitJumpInsn(GOTO, exitLabel);
+    }
+
+    private void addIcount(int delta) {
+        if (delta != 0) {
+            mv.visitVarInsn(LLOAD, IC);
+            lconst(delta);
+            mv.visitInsn(LADD);
+            mv.visitVarInsn(LSTORE, IC);
+        }
+    }
+
+    /** After a slow path: leave after instruction {@code j} if the core asked for an exit (or the code changed). */
+    private void checkAfterSlowPath(int j, int pc, boolean alsoValidity) {
+        Label cont = new Label(), leave = new Label();
+        if (alsoValidity) {
+            mv.visitVarInsn(ALOAD, THIS);
+            mv.visitFieldInsn(GETFIELD, BLOCK, "valid", "Z");
+            mv.visitJumpInsn(IFEQ, leave);
+        }
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitFieldInsn(GETFIELD, CPU, "sliceEnd", "J");
+        mv.visitVarInsn(LLOAD, IC);
+        lconst(j + 1);
+        mv.visitInsn(LADD);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFGT, cont);
+        mv.visitLabel(leave);
+        exitTo(pc + 4, -1, j + 1);
+        mv.visitLabel(cont);
+    }
+
+    // ---- instructions ----
+
+    private void emitInstruction(int i, int j, int bbLen, boolean lastInBb) {
+        int w = r.words[i], id = r.ids[i], pc = r.pcs[i];
+        if (!emitInline(id, w, pc, j, bbLen)) {
+            fallback(pc, j, Region.endsRegion(id, w) || endsBasicBlock(id, w));
+        }
+    }
+
+    /** Runs the instruction through the interpreter with the state written back, then reloads it. */
+    private void fallback(int pc, int j, boolean ends) {
+        writeBack();
+        closeRange();
+        mv.visitVarInsn(ALOAD, C);
+        iconst(pc);
+        mv.visitFieldInsn(PUTFIELD, CPU, "pc", "I");
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitVarInsn(LLOAD, IC);
+        lconst(j);
+        mv.visitInsn(LADD);
+        mv.visitFieldInsn(PUTFIELD, CPU, "icount", "J");
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitMethodInsn(INVOKESTATIC, "dev/partita/cpu/Interpreter", "step", "(L" + CPU + ";)V", false);
+        openRange();
+        reload();
+        if (ends) {
+            mv.visitVarInsn(ALOAD, C);
+            mv.visitFieldInsn(GETFIELD, CPU, "pc", "I");
+            exitToStack(j + 1);
+            return;
+        }
+        Label cont = new Label(), leave = new Label();
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, BLOCK, "valid", "Z");
+        mv.visitJumpInsn(IFEQ, leave);
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitFieldInsn(GETFIELD, CPU, "sliceEnd", "J");
+        mv.visitVarInsn(LLOAD, IC);
+        lconst(j + 1);
+        mv.visitInsn(LADD);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFGT, cont);
+        mv.visitLabel(leave);
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitFieldInsn(GETFIELD, CPU, "pc", "I");
+        exitToStack(j + 1);
+        mv.visitLabel(cont);
+    }
+
+    /** Emits the compiled form of the instruction, or returns false to have it run as a fallback. */
+    private boolean emitInline(int id, int w, int pc, int j, int bbLen) {
+        int d = rD(w), a = rA(w), b = rB(w);
+        boolean rc = rc(w), oe = oe(w);
+        switch (id) {
+            case Isa.ADDI -> { gpr0(a); iconst(simm(w)); mv.visitInsn(IADD); st(d); }
+            case Isa.ADDIS -> { gpr0(a); iconst(w << 16); mv.visitInsn(IADD); st(d); }
+            case Isa.ADD, Isa.SUBF, Isa.MULLW, Isa.DIVW, Isa.DIVWU, Isa.MULHW, Isa.MULHWU -> {
+                if (oe && id != Isa.MULHW && id != Isa.MULHWU) {
+                    return false;
+                }
+                if (id == Isa.SUBF) {
+                    ld(b);
+                    ld(a);
+                    mv.visitInsn(ISUB);
+                } else {
+                    ld(a);
+                    ld(b);
+                    switch (id) {
+                        case Isa.ADD -> mv.visitInsn(IADD);
+                        case Isa.MULLW -> mv.visitInsn(IMUL);
+                        case Isa.DIVW -> alu("quotient", "(II)I");
+                        case Isa.DIVWU -> alu("quotientUnsigned", "(II)I");
+                        case Isa.MULHW -> alu("multiplyHigh", "(II)I");
+                        default -> alu("multiplyHighUnsigned", "(II)I");
+                    }
+                }
+                result(d, rc);
+            }
+            case Isa.NEG -> {
+                if (oe) {
+                    return false;
+                }
+                ld(a);
+                mv.visitInsn(INEG);
+                result(d, rc);
+            }
+            case Isa.MULLI -> { ld(a); iconst(simm(w)); mv.visitInsn(IMUL); st(d); }
+            case Isa.ADDC, Isa.ADDIC, Isa.ADDIC_RC -> {
+                if (oe && id == Isa.ADDC) {
+                    return false;
+                }
+                ld(a);
+                if (id == Isa.ADDC) {
+                    ld(b);
+                } else {
+                    iconst(simm(w));
+                }
+                mv.visitInsn(IADD);
+                mv.visitVarInsn(ISTORE, T0);
+                ld(a);
+                mv.visitVarInsn(ILOAD, T0);
+                alu("carryOfAdd", "(II)I");
+                st(CA);
+                mv.visitVarInsn(ILOAD, T0);
+                result(d, id == Isa.ADDC ? rc : id == Isa.ADDIC_RC);
+            }
+            case Isa.SUBFC, Isa.SUBFIC -> {
+                if (oe && id == Isa.SUBFC) {
+                    return false;
+                }
+                ld(a);
+                if (id == Isa.SUBFC) {
+                    ld(b);
+                } else {
+                    iconst(simm(w));
+                }
+                alu("carryOfSubtract", "(II)I");
+                mv.visitVarInsn(ISTORE, T1);
+                if (id == Isa.SUBFC) {
+                    ld(b);
+                } else {
+                    iconst(simm(w));
+                }
+                ld(a);
+                mv.visitInsn(ISUB);
+                mv.visitVarInsn(ILOAD, T1);
+                st(CA);
+                result(d, id == Isa.SUBFC && rc);
+            }
+            case Isa.ADDE, Isa.ADDZE, Isa.ADDME, Isa.SUBFE, Isa.SUBFZE, Isa.SUBFME -> {
+                if (oe) {
+                    return false;
+                }
+                boolean sub = id == Isa.SUBFE || id == Isa.SUBFZE || id == Isa.SUBFME;
+                for (int pass = 0; pass < 2; pass++) {
+                    ld(a);
+                    if (sub) {
+                        iconst(-1);
+                        mv.visitInsn(IXOR);
+                    }
+                    if (id == Isa.ADDE || id == Isa.SUBFE) {
+                        ld(b);
+                    } else {
+                        iconst(id == Isa.ADDZE || id == Isa.SUBFZE ? 0 : -1);
+                    }
+                    ld(CA);
+                    if (pass == 0) {
+                        alu("carryOfAddExtended", "(III)I");
+                        mv.visitVarInsn(ISTORE, T1);
+                    } else {
+                        mv.visitInsn(IADD);
+                        mv.visitInsn(IADD);
+                    }
+                }
+                mv.visitVarInsn(ILOAD, T1);
+                st(CA);
+                result(d, rc);
+            }
+            case Isa.AND, Isa.ANDC, Isa.OR, Isa.ORC, Isa.XOR, Isa.NAND, Isa.NOR, Isa.EQV -> {
+                ld(d);
+                ld(b);
+                if (id == Isa.ANDC || id == Isa.ORC) {
+                    not();
+                }
+                mv.visitInsn(switch (id) {
+                    case Isa.AND, Isa.ANDC, Isa.NAND -> IAND;
+                    case Isa.OR, Isa.ORC, Isa.NOR -> IOR;
+                    default -> IXOR;
+                });
+                if (id == Isa.NAND || id == Isa.NOR || id == Isa.EQV) {
+                    not();
+                }
+                result(a, rc);
+            }
+            case Isa.ANDI_RC -> { ld(d); iconst(uimm(w)); mv.visitInsn(IAND); result(a, true); }
+            case Isa.ANDIS_RC -> { ld(d); iconst(w << 16); mv.visitInsn(IAND); result(a, true); }
+            case Isa.ORI -> { ld(d); iconst(uimm(w)); mv.visitInsn(IOR); st(a); }
+            case Isa.ORIS -> { ld(d); iconst(w << 16); mv.visitInsn(IOR); st(a); }
+            case Isa.XORI -> { ld(d); iconst(uimm(w)); mv.visitInsn(IXOR); st(a); }
+            case Isa.XORIS -> { ld(d); iconst(w << 16); mv.visitInsn(IXOR); st(a); }
+            case Isa.EXTSB -> { ld(d); mv.visitInsn(I2B); result(a, rc); }
+            case Isa.EXTSH -> { ld(d); mv.visitInsn(I2S); result(a, rc); }
+            case Isa.CNTLZW -> {
+                ld(d);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "numberOfLeadingZeros", "(I)I", false);
+                result(a, rc);
+            }
+            case Isa.RLWINM, Isa.RLWNM, Isa.RLWIMI -> {
+                int mask = dev.partita.cpu.Alu.rotateMask((w >>> 6) & 31, (w >>> 1) & 31);
+                ld(d);
+                if (id == Isa.RLWNM) {
+                    ld(b);
+                    iconst(31);
+                    mv.visitInsn(IAND);
+                    rotl();
+                } else if (b != 0) {
+                    iconst(b);
+                    rotl();
+                }
+                if (mask != -1) {
+                    iconst(mask);
+                    mv.visitInsn(IAND);
+                }
+                if (id == Isa.RLWIMI) {
+                    ld(a);
+                    iconst(~mask);
+                    mv.visitInsn(IAND);
+                    mv.visitInsn(IOR);
+                }
+                result(a, rc);
+            }
+            case Isa.SLW, Isa.SRW -> {
+                ld(d);
+                ld(b);
+                alu(id == Isa.SLW ? "shiftLeft" : "shiftRight", "(II)I");
+                result(a, rc);
+            }
+            case Isa.SRAW, Isa.SRAWI -> {
+                ld(d);
+                shiftCount(id, b);
+                alu("carryOfShiftRightAlgebraic", "(II)I");
+                mv.visitVarInsn(ISTORE, T1);
+                ld(d);
+                shiftCount(id, b);
+                alu("shiftRightAlgebraic", "(II)I");
+                mv.visitVarInsn(ILOAD, T1);
+                st(CA);
+                result(a, rc);
+            }
+            case Isa.CMP, Isa.CMPI, Isa.CMPL, Isa.CMPLI -> {
+                ld(a);
+                switch (id) {
+                    case Isa.CMPI -> iconst(simm(w));
+                    case Isa.CMPLI -> iconst(uimm(w));
+                    default -> ld(b);
+                }
+                ld(SO);
+                alu(id == Isa.CMP || id == Isa.CMPI ? "compareSigned" : "compareUnsigned", "(III)I");
+                setCrField(crfD(w));
+            }
+            case Isa.CRAND, Isa.CROR, Isa.CRXOR, Isa.CRNAND, Isa.CRNOR, Isa.CREQV, Isa.CRANDC, Isa.CRORC -> {
+                crBit(a);
+                crBit(b);
+                if (id == Isa.CRANDC || id == Isa.CRORC) {
+                    not();
+                }
+                mv.visitInsn(switch (id) {
+                    case Isa.CRAND, Isa.CRNAND, Isa.CRANDC -> IAND;
+                    case Isa.CROR, Isa.CRNOR, Isa.CRORC -> IOR;
+                    default -> IXOR;
+                });
+                if (id == Isa.CRNAND || id == Isa.CRNOR || id == Isa.CREQV) {
+                    not();
+                }
+                iconst(1);
+                mv.visitInsn(IAND);
+                iconst(31 - d);
+                mv.visitInsn(ISHL);
+                ld(CR);
+                iconst(~(1 << (31 - d)));
+                mv.visitInsn(IAND);
+                mv.visitInsn(IOR);
+                st(CR);
+            }
+            case Isa.MCRF -> {
+                ld(CR);
+                iconst(28 - 4 * crfS(w));
+                mv.visitInsn(IUSHR);
+                iconst(15);
+                mv.visitInsn(IAND);
+                setCrField(crfD(w));
+            }
+            case Isa.MFCR -> { ld(CR); st(d); }
+            case Isa.MTCRF -> {
+                int m = dev.partita.cpu.Alu.crmMask((w >>> 12) & 0xFF);
+                ld(CR);
+                iconst(~m);
+                mv.visitInsn(IAND);
+                ld(d);
+                iconst(m);
+                mv.visitInsn(IAND);
+                mv.visitInsn(IOR);
+                st(CR);
+            }
+            case Isa.ISEL -> {
+                Label other = new Label(), done = new Label();
+                crBit((w >>> 6) & 31);
+                iconst(1);
+                mv.visitInsn(IAND);
+                mv.visitJumpInsn(IFEQ, other);
+                gpr0(a);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(other);
+                ld(b);
+                mv.visitLabel(done);
+                st(d);
+            }
+            case Isa.MFSPR -> {
+                int spr = spr(w);
+                if (spr != 8 && spr != 9) {
+                    return false;
+                }
+                ld(spr == 8 ? LR : CTR);
+                st(d);
+            }
+            case Isa.MTSPR -> {
+                int spr = spr(w);
+                if (spr != 8 && spr != 9) {
+                    return false;
+                }
+                ld(d);
+                st(spr == 8 ? LR : CTR);
+            }
+            case Isa.SYNC, Isa.ISYNC, Isa.MBAR, Isa.DCBT, Isa.DCBTST, Isa.DCBA, Isa.ICBT, Isa.DCBLC -> { }
+            case Isa.B -> {
+                int li = (w << 6) >> 6 & ~3;
+                int target = aa(w) ? li : pc + li;
+                if (lk(w)) {
+                    iconst(pc + 4);
+                    st(LR);
+                }
+                addIcount(bbLen);
+                jumpTo(target);
+            }
+            case Isa.BC, Isa.BCLR, Isa.BCCTR -> {
+                int bo = d;
+                if (id == Isa.BCCTR && (bo & 4) == 0) {
+                    return false;
+                }
+                if (id == Isa.BCLR) {
+                    ld(LR);
+                    iconst(~3);
+                    mv.visitInsn(IAND);
+                    mv.visitVarInsn(ISTORE, T1);
+                } else if (id == Isa.BCCTR) {
+                    ld(CTR);
+                    iconst(~3);
+                    mv.visitInsn(IAND);
+                    mv.visitVarInsn(ISTORE, T1);
+                }
+                if (lk(w)) {
+                    iconst(pc + 4);
+                    st(LR);
+                }
+                addIcount(bbLen);
+                Label notTaken = new Label();
+                if ((bo & 4) == 0) {
+                    ld(CTR);
+                    iconst(1);
+                    mv.visitInsn(ISUB);
+                    mv.visitInsn(DUP);
+                    st(CTR);
+                    mv.visitJumpInsn((bo & 2) != 0 ? IFNE : IFEQ, notTaken);
+                }
+                if ((bo & 16) == 0) {
+                    ld(CR);
+                    iconst(a);
+                    mv.visitInsn(ISHL);
+                    mv.visitJumpInsn((bo & 8) != 0 ? IFGE : IFLT, notTaken);
+                }
+                if (id == Isa.BC) {
+                    int bd = (short) (w & 0xFFFC);
+                    jumpTo(aa(w) ? bd : pc + bd);
+                } else {
+                    mv.visitVarInsn(ILOAD, T1);
+                    exitToStack(0);
+                }
+                mv.visitLabel(notTaken);
+                jumpTo(pc + 4);
+            }
+            case Isa.LWZ, Isa.LBZ, Isa.LHZ, Isa.LHA -> { eaD(a, w); load(id, d, -1, pc, j); }
+            case Isa.LWZX, Isa.LBZX, Isa.LHZX, Isa.LHAX -> { eaX(a, b); load(id, d, -1, pc, j); }
+            case Isa.LWZU, Isa.LBZU, Isa.LHZU, Isa.LHAU, Isa.LWZUX, Isa.LBZUX, Isa.LHZUX, Isa.LHAUX -> {
+                if (a == 0 || a == d) {
+                    return false;
+                }
+                boolean x = id == Isa.LWZUX || id == Isa.LBZUX || id == Isa.LHZUX || id == Isa.LHAUX;
+                if (x) {
+                    eaX(a, b);
+                } else {
+                    eaD(a, w);
+                }
+                load(id, d, a, pc, j);
+            }
+            case Isa.STW, Isa.STB, Isa.STH -> { eaD(a, w); store(id, d, -1, pc, j); }
+            case Isa.STWX, Isa.STBX, Isa.STHX -> { eaX(a, b); store(id, d, -1, pc, j); }
+            case Isa.STWU, Isa.STBU, Isa.STHU, Isa.STWUX, Isa.STBUX, Isa.STHUX -> {
+                if (a == 0) {
+                    return false;
+                }
+                boolean x = id == Isa.STWUX || id == Isa.STBUX || id == Isa.STHUX;
+                if (x) {
+                    eaX(a, b);
+                } else {
+                    eaD(a, w);
+                }
+                store(id, d, a, pc, j);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- memory ----
+
+    private void eaD(int a, int w) {
+        gpr0(a);
+        int s = simm(w);
+        if (s != 0) {
+            iconst(s);
+            mv.visitInsn(IADD);
+        }
+        mv.visitVarInsn(ISTORE, EA);
+    }
+
+    private void eaX(int a, int b) {
+        gpr0(a);
+        ld(b);
+        mv.visitInsn(IADD);
+        mv.visitVarInsn(ISTORE, EA);
+    }
+
+    private static int size(int id) {
+        return switch (id) {
+            case Isa.LWZ, Isa.LWZX, Isa.LWZU, Isa.LWZUX, Isa.STW, Isa.STWX, Isa.STWU, Isa.STWUX -> 4;
+            case Isa.LHZ, Isa.LHZX, Isa.LHZU, Isa.LHZUX, Isa.LHA, Isa.LHAX, Isa.LHAU, Isa.LHAUX,
+                 Isa.STH, Isa.STHX, Isa.STHU, Isa.STHUX -> 2;
+            default -> 1;
+        };
+    }
+
+    private static boolean signed(int id) {
+        return id == Isa.LHA || id == Isa.LHAX || id == Isa.LHAU || id == Isa.LHAUX;
+    }
+
+    /** Puts the soft-TLB index of EA in IDX and jumps to {@code slow} unless the tag matches. */
+    private void tagCheck(int tagTable, int size, Label slow) {
+        mv.visitVarInsn(ILOAD, EA);
+        iconst(12);
+        mv.visitInsn(IUSHR);
+        iconst(dev.partita.mmu.SoftTlb.MASK);
+        mv.visitInsn(IAND);
+        mv.visitVarInsn(ISTORE, IDX);
+        mv.visitVarInsn(ALOAD, tagTable);
+        mv.visitVarInsn(ILOAD, IDX);
+        mv.visitInsn(IALOAD);
+        mv.visitVarInsn(ILOAD, EA);
+        iconst(0xFFFFF000 | (size - 1));
+        mv.visitInsn(IAND);
+        mv.visitJumpInsn(IF_ICMPNE, slow);
+    }
+
+    /** Pushes mem[i] and off[i] + EA. */
+    private void hostAddress(int memTable, int offTable) {
+        mv.visitVarInsn(ALOAD, memTable);
+        mv.visitVarInsn(ILOAD, IDX);
+        mv.visitInsn(AALOAD);
+        mv.visitVarInsn(ALOAD, offTable);
+        mv.visitVarInsn(ILOAD, IDX);
+        mv.visitInsn(IALOAD);
+        mv.visitVarInsn(ILOAD, EA);
+        mv.visitInsn(IADD);
+    }
+
+    private void load(int id, int d, int update, int pc, int j) {
+        int size = size(id);
+        boolean sx = signed(id);
+        Label slow = new Label(), done = new Label();
+        tagCheck(RTAG, size, slow);
+        if (size == 1) {
+            hostAddress(RMEM, ROFF);
+            mv.visitInsn(BALOAD);
+            iconst(0xFF);
+            mv.visitInsn(IAND);
+        } else {
+            mv.visitFieldInsn(GETSTATIC, "dev/partita/memory/Ram", size == 4 ? "BE32" : "BE16", "Ljava/lang/invoke/VarHandle;");
+            hostAddress(RMEM, ROFF);
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/VarHandle", "get", size == 4 ? "([BI)I" : "([BI)S", false);
+            if (size == 2 && !sx) {
+                iconst(0xFFFF);
+                mv.visitInsn(IAND);
+            }
+        }
+        st(d);
+        if (update >= 0) {
+            mv.visitVarInsn(ILOAD, EA);
+            st(update);
+        }
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitVarInsn(ILOAD, EA);
+        iconst(pc);
+        mv.visitVarInsn(LLOAD, IC);
+        lconst(j + 1);
+        mv.visitInsn(LADD);
+        mv.visitMethodInsn(INVOKESTATIC, RT, "load" + size * 8, "(L" + CPU + ";IIJ)I", false);
+        if (sx) {
+            mv.visitInsn(I2S);
+        }
+        st(d);
+        if (update >= 0) {
+            mv.visitVarInsn(ILOAD, EA);
+            st(update);
+        }
+        checkAfterSlowPath(j, pc, false);
+        mv.visitLabel(done);
+    }
+
+    private void store(int id, int s, int update, int pc, int j) {
+        int size = size(id);
+        Label slow = new Label(), done = new Label();
+        tagCheck(WTAG, size, slow);
+        if (size == 1) {
+            hostAddress(WMEM, WOFF);
+            ld(s);
+            mv.visitInsn(BASTORE);
+        } else {
+            mv.visitFieldInsn(GETSTATIC, "dev/partita/memory/Ram", size == 4 ? "BE32" : "BE16", "Ljava/lang/invoke/VarHandle;");
+            hostAddress(WMEM, WOFF);
+            ld(s);
+            if (size == 2) {
+                mv.visitInsn(I2S);
+            }
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/VarHandle", "set", size == 4 ? "([BII)V" : "([BIS)V", false);
+        }
+        if (update >= 0) {
+            mv.visitVarInsn(ILOAD, EA);
+            st(update);
+        }
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitVarInsn(ILOAD, EA);
+        ld(s);
+        iconst(pc);
+        mv.visitVarInsn(LLOAD, IC);
+        lconst(j + 1);
+        mv.visitInsn(LADD);
+        mv.visitMethodInsn(INVOKESTATIC, RT, "store" + size * 8, "(L" + CPU + ";IIIJ)V", false);
+        if (update >= 0) {
+            mv.visitVarInsn(ILOAD, EA);
+            st(update);
+        }
+        checkAfterSlowPath(j, pc, true);
+        mv.visitLabel(done);
+    }
+
+    // ---- small emitters ----
+
+    private void ld(int slot) {
+        used[slot] = true;
+        mv.visitVarInsn(ILOAD, SLOT0 + slot);
+    }
+
+    private void st(int slot) {
+        used[slot] = true;
+        written[slot] = true;
+        mv.visitVarInsn(ISTORE, SLOT0 + slot);
+    }
+
+    /** Pushes rA, or 0 when the field is 0. */
+    private void gpr0(int a) {
+        if (a == 0) {
+            iconst(0);
+        } else {
+            ld(a);
+        }
+    }
+
+    /** Stores the value on the stack in GPR {@code dst}; with Rc also sets CR0 from it. */
+    private void result(int dst, boolean rc) {
+        if (rc) {
+            mv.visitInsn(DUP);
+            st(dst);
+            ld(SO);
+            alu("cr0", "(II)I");
+            setCrField(0);
+        } else {
+            st(dst);
+        }
+    }
+
+    /** Sets CR field {@code bf} to the 4-bit value on the stack. */
+    private void setCrField(int bf) {
+        int shift = 28 - 4 * bf;
+        if (shift != 0) {
+            iconst(shift);
+            mv.visitInsn(ISHL);
+        }
+        ld(CR);
+        iconst(~(0xF << shift));
+        mv.visitInsn(IAND);
+        mv.visitInsn(IOR);
+        st(CR);
+    }
+
+    /** Pushes CR bit {@code n} in bit 0 (higher bits are garbage for the caller to mask). */
+    private void crBit(int n) {
+        ld(CR);
+        if (n != 31) {
+            iconst(31 - n);
+            mv.visitInsn(IUSHR);
+        }
+    }
+
+    private void shiftCount(int id, int b) {
+        if (id == Isa.SRAW) {
+            ld(b);
+        } else {
+            iconst(b);
+        }
+    }
+
+    private void not() {
+        iconst(-1);
+        mv.visitInsn(IXOR);
+    }
+
+    private void rotl() {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "rotateLeft", "(II)I", false);
+    }
+
+    private void alu(String name, String desc) {
+        mv.visitMethodInsn(INVOKESTATIC, ALU, name, desc, false);
+    }
+
+    private void iconst(int v) {
+        if (v >= -1 && v <= 5) {
+            mv.visitInsn(ICONST_0 + v);
+        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+            mv.visitIntInsn(BIPUSH, v);
+        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+            mv.visitIntInsn(SIPUSH, v);
+        } else {
+            mv.visitLdcInsn(v);
+        }
+    }
+
+    private void lconst(long v) {
+        if (v == 0 || v == 1) {
+            mv.visitInsn(LCONST_0 + (int) v);
+        } else {
+            mv.visitLdcInsn(v);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.partita.translator;
+
+import dev.partita.memory.Ram;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Every live translation, found by where its code is in RAM (host array and index) and its
+ * effective address; per-entry execution counts for the hotness threshold; invalidation when code
+ * bytes are written; and a bound on the bytecode held, past which everything is flushed (as QEMU
+ * flushes its translation buffer when full).
+ */
+final class CodeCache implements Ram.CodeWriteListener {
+    /** Translations and counters of one 4 KiB page of RAM, by word offset in the page. */
+    private static final class Page {
+        final Block[] slots = new Block[1024];
+        final short[] heat = new short[1024];
+        int blocks;
+    }
+
+    private static final class Chunk {
+        final Ram ram;
+        final Page[] pages;
+
+        Chunk(Ram ram) {
+            this.ram = ram;
+            this.pages = new Page[ram.size() >>> 12];
+        }
+    }
+
+    private final Map<byte[], Chunk> chunks = new IdentityHashMap<>();
+    private byte[] lastMem;
+    private Chunk lastChunk;
+    private final long capacityBytes;
+    private long bytes;
+    private final JitStats stats;
+    /** Called with the host page start whenever a page first gets translations (to drop fast writes to it). */
+    private final java.util.function.ObjIntConsumer<byte[]> onNewCodePage;
+
+    CodeCache(Iterable<Ram> rams, long capacityBytes, JitStats stats, java.util.function.ObjIntConsumer<byte[]> onNewCodePage) {
+        for (Ram ram : rams) {
+            chunks.put(ram.bytes(), new Chunk(ram));
+            ram.setCodeWriteListener(this);
+        }
+        this.capacityBytes = capacityBytes;
+        this.stats = stats;
+        this.onNewCodePage = onNewCodePage;
+    }
+
+    private Chunk chunk(byte[] mem) {
+        if (mem == lastMem) {
+            return lastChunk;
+        }
+        Chunk c = chunks.get(mem);
+        lastMem = mem;
+        lastChunk = c;
+        return c;
+    }
+
+    private Page page(byte[] mem, int host, boolean create) {
+        Chunk c = chunk(mem);
+        if (c == null) {
+            return null;
+        }
+        Page p = c.pages[host >>> 12];
+        if (p == null && create) {
+            p = new Page();
+            c.pages[host >>> 12] = p;
+        }
+        return p;
+    }
+
+    /** The live translation of the code at {@code mem[host]} entered at {@code ea}, or null. */
+    Block find(byte[] mem, int host, int ea) {
+        Page p = page(mem, host, false);
+        if (p == null) {
+            return null;
+        }
+        for (Block b = p.slots[(host & 0xFFF) >>> 2]; b != null; b = b.nextInSlot) {
+            if (b.ea == ea) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** Counts one entry at {@code mem[host]} and returns the count so far (saturating). */
+    int heat(byte[] mem, int host) {
+        Page p = page(mem, host, true);
+        if (p == null) {
+            return 0;
+        }
+        int i = (host & 0xFFF) >>> 2;
+        int h = p.heat[i];
+        if (h < Short.MAX_VALUE) {
+            p.heat[i] = (short) ++h;
+        }
+        return h;
+    }
+
+    /** Adds a new translation; flushes everything first when the cache is full. */
+    void add(Block b) {
+        if (bytes + b.bytecodeBytes > capacityBytes && bytes > 0) {
+            flush();
+            stats.evictions++;
+        }
+        Chunk c = chunk(b.mem);
+        Page p = page(b.mem, b.host, true);
+        int i = (b.host & 0xFFF) >>> 2;
+        b.nextInSlot = p.slots[i];
+        p.slots[i] = b;
+        if (p.blocks++ == 0 && !c.ram.hasCode(b.host)) {
+            c.ram.markCode(b.host);
+            onNewCodePage.accept(b.mem, b.host & ~0xFFF);
+        }
+        bytes += b.bytecodeBytes;
+    }
+
+    /** Drops every translation (their classes become unreachable and can be unloaded). */
+    void flush() {
+        for (Chunk c : chunks.values()) {
+            for (int k = 0; k < c.pages.length; k++) {
+                Page p = c.pages[k];
+                if (p != null && p.blocks > 0) {
+                    for (Block head : p.slots) {
+                        for (Block b = head; b != null; b = b.nextInSlot) {
+                            b.valid = false;
+                        }
+                    }
+                    c.ram.unmarkCode(k << 12);
+                }
+                c.pages[k] = null;
+            }
+        }
+        bytes = 0;
+    }
+
+    @Override
+    public void codeWritten(Ram ram, int offset, int length) {
+        Chunk c = chunk(ram.bytes());
+        if (c == null) {
+            return;
+        }
+        int end = offset + length;
+        for (int page = offset >>> 12; page <= (end - 1) >>> 12; page++) {
+            Page p = c.pages[page];
+            if (p == null || p.blocks == 0) {
+                continue;
+            }
+            for (int s = 0; s < p.slots.length; s++) {
+                Block prev = null;
+                for (Block b = p.slots[s]; b != null; b = b.nextInSlot) {
+                    if (b.lo < end && offset < b.hi) {
+                        b.valid = false;
+                        stats.invalidations++;
+                        bytes -= b.bytecodeBytes;
+                        p.blocks--;
+                        if (prev == null) {
+                            p.slots[s] = b.nextInSlot;
+                        } else {
+                            prev.nextInSlot = b.nextInSlot;
+                        }
+                    } else {
+                        prev = b;
+                    }
+                }
+            }
+            if (p.blocks == 0) {
+                ram.unmarkCode(page << 12);
+                java.util.Arrays.fill(p.heat, (short) 0);
+            }
+        }
+    }
+
+    long bytes() {
+        return bytes;
+    }
+}

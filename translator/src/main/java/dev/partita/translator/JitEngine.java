@@ -1,0 +1,169 @@
+package dev.partita.translator;
+
+import dev.partita.cpu.Cpu;
+import dev.partita.cpu.Engine;
+import dev.partita.cpu.GuestTrap;
+import dev.partita.cpu.Interpreter;
+import dev.partita.memory.PhysicalBus;
+import dev.partita.memory.Ram;
+import dev.partita.memory.Region;
+import dev.partita.mmu.SoftTlb;
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tiered engine: the interpreter runs cold code one basic block at a time while entries are
+ * counted; an entry point that reaches the threshold is translated ({@link Region},
+ * {@link BlockCompiler}) into a hidden class, and later entries run the translation.
+ * {@code jit} translates on the first entry.
+ *
+ * <p>Lookup: the pc goes through the soft TLB's execute table to the RAM its code is in, then a
+ * direct-mapped jump cache, then the {@link CodeCache}. A translation's direct exits are chained to
+ * their successors once seen, so a hot path runs from translation to translation without lookups;
+ * a chained successor is still checked to be valid and mapped at the same place.
+ *
+ * <p>Exactness: a translation runs only if its entry basic block fits before {@code cpu.sliceEnd},
+ * and checks every further basic block itself; whatever does not fit runs on the interpreter, so
+ * interrupts and timer events happen at the same instruction count as on the interpreter.
+ */
+final class JitEngine implements Engine {
+    /** Largest region, in guest instructions. */
+    static final int MAX_REGION = 160;
+    private static final int JUMP_BITS = 12;
+
+    private final String name;
+    private final int threshold;
+    private final CodeCache cache;
+    private final Block[] jump = new Block[1 << JUMP_BITS];
+    private final JitStats stats = new JitStats();
+    private final MethodHandles.Lookup lookup = MethodHandles.lookup();
+    private long serial;
+
+    JitEngine(String name, int threshold, Cpu cpu, PhysicalBus bus, long capacityBytes) {
+        this.name = name;
+        this.threshold = threshold;
+        List<Ram> rams = new ArrayList<>();
+        for (Region r : bus.regions()) {
+            if (r.ram != null) {
+                rams.add(r.ram);
+            }
+        }
+        this.cache = new CodeCache(rams, capacityBytes, stats, cpu.tlb::dropWrite);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String stats() {
+        return stats.format(cache.bytes());
+    }
+
+    @Override
+    public void run(Cpu c) {
+        while (c.icount < c.sliceEnd) {
+            try {
+                dispatch(c);
+            } catch (GuestTrap t) {
+                // delivered: continue at the vector
+            }
+        }
+    }
+
+    private void dispatch(Cpu c) {
+        while (c.icount < c.sliceEnd) {
+            Block b = find(c);
+            if (b == null || c.icount + b.entryLength > c.sliceEnd) {
+                stats.interpretedBlocks++;
+                Interpreter.runBlock(c);
+                continue;
+            }
+            stats.lookups++;
+            while (true) {
+                Block next = b.run(c);
+                if (next != null && next.valid && c.icount + next.entryLength <= c.sliceEnd && next.mapped(c)) {
+                    stats.chained++;
+                    b = next;
+                    continue;
+                }
+                int k = b.lastExit;
+                if (k >= 0 && c.icount < c.sliceEnd) {
+                    Block t = find(c);
+                    if (t != null) {
+                        b.links[k] = t;
+                        if (c.icount + t.entryLength <= c.sliceEnd) {
+                            stats.lookups++;
+                            b = t;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+        }
+    }
+
+    /** The translation to run at {@code c.pc}, translating it when hot; null to interpret. */
+    private Block find(Cpu c) {
+        int pc = c.pc;
+        SoftTlb t = c.tlb;
+        int i = (pc >>> 12) & SoftTlb.MASK;
+        if (t.execTag[i] != (pc & 0xFFFFF003)) {
+            return null; // not cached, misaligned or not RAM: the interpreter fetches (and faults)
+        }
+        byte[] mem = t.execMem[i];
+        int host = t.execOff[i] + pc;
+        int j = (pc >>> 2) & ((1 << JUMP_BITS) - 1);
+        Block b = jump[j];
+        if (b != null && b.ea == pc && b.host == host && b.mem == mem && b.valid) {
+            return b;
+        }
+        b = cache.find(mem, host, pc);
+        if (b == null) {
+            if (threshold > 1 && cache.heat(mem, host) < threshold) {
+                return null;
+            }
+            b = translate(mem, host, pc);
+        }
+        jump[j] = b;
+        return b;
+    }
+
+    private Block translate(byte[] mem, int host, int pc) {
+        long t0 = System.nanoTime();
+        dev.partita.translator.Region r = dev.partita.translator.Region.scan(mem, host & ~0xFFF, pc, MAX_REGION);
+        String internal = "dev/partita/translator/T" + Integer.toHexString(pc) + "_" + (serial++);
+        BlockCompiler.Result res = BlockCompiler.compile(r, internal);
+        Block b;
+        try {
+            Class<?> k = lookup.defineHiddenClass(res.bytes(), true).lookupClass();
+            b = (Block) MethodHandles.privateLookupIn(k, lookup).findConstructor(k, java.lang.invoke.MethodType.methodType(void.class)).invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("translation of " + Integer.toHexString(pc) + " failed", e);
+        }
+        int lo = Integer.MAX_VALUE, hi = 0;
+        for (int p : r.pcs) {
+            int h = host + (p - pc);
+            lo = Math.min(lo, h);
+            hi = Math.max(hi, h + 4);
+        }
+        b.ea = pc;
+        b.mem = mem;
+        b.host = host;
+        b.lo = lo;
+        b.hi = hi;
+        b.entryLength = res.entryLength();
+        b.guestInstructions = r.size();
+        b.bytecodeBytes = res.bytes().length;
+        b.links = new Block[res.exits()];
+        cache.add(b);
+        stats.blocksTranslated++;
+        stats.guestInstructionsTranslated += r.size();
+        stats.bytecodeBytes += res.bytes().length;
+        stats.translationNanos += System.nanoTime() - t0;
+        return b;
+    }
+}

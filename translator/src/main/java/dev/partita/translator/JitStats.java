@@ -1,0 +1,26 @@
+package dev.partita.translator;
+
+/** Counters of the translator, printed by {@code --stats}. */
+final class JitStats {
+    long blocksTranslated;
+    long guestInstructionsTranslated;
+    long bytecodeBytes;
+    long translationNanos;
+    /** Translations entered from the engine's lookup (jump cache or cache map). */
+    long lookups;
+    /** Translations entered through a chained link, without a lookup. */
+    long chained;
+    /** Guest basic blocks run by the interpreter (cold code, slice tails). */
+    long interpretedBlocks;
+    long invalidations;
+    long evictions;
+
+    String format(long cacheBytes) {
+        return String.format(
+                "jit: %d blocks translated (%d guest instructions, %d KiB bytecode, %.1f ms translating)%n"
+                        + "jit: %d lookups, %d chained entries, %d interpreted blocks%n"
+                        + "jit: %d invalidations, %d cache flushes, %d KiB bytecode live",
+                blocksTranslated, guestInstructionsTranslated, bytecodeBytes >> 10, translationNanos / 1e6,
+                lookups, chained, interpretedBlocks, invalidations, evictions, cacheBytes >> 10);
+    }
+}

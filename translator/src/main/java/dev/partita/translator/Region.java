@@ -1,0 +1,141 @@
+package dev.partita.translator;
+
+import dev.partita.cpu.Decoder;
+import dev.partita.cpu.Isa;
+import dev.partita.memory.Ram;
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.TreeMap;
+
+/**
+ * The guest code one translation covers: instructions reachable from an entry point through
+ * fall-through and direct branches without leaving the entry's 4 KiB page, up to a size limit,
+ * stopping at indirect branches, calls, and instructions after which the translation must return
+ * to the engine (MSR, TLB and most SPR writes, sc, rfi, illegal words).
+ *
+ * <p>Instructions are kept sorted by address; {@link #leader} marks the ones that start a basic
+ * block (the entry, internal branch targets and the instructions after conditional branches).
+ */
+final class Region {
+    final int entry;
+    final int[] pcs;
+    final int[] words;
+    final int[] ids;
+    final BitSet leader = new BitSet();
+
+    private Region(int entry, int[] pcs, int[] words, int[] ids) {
+        this.entry = entry;
+        this.pcs = pcs;
+        this.words = words;
+        this.ids = ids;
+    }
+
+    int size() {
+        return pcs.length;
+    }
+
+    /** Index of the instruction at {@code pc}, or -1 if it is not in the region. */
+    int indexOf(int pc) {
+        int lo = 0, hi = pcs.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int v = pcs[mid];
+            if (v == pc) {
+                return mid;
+            }
+            if (Integer.compareUnsigned(v, pc) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code pc} starts a basic block of this region (so a branch can jump to it). */
+    boolean isLeader(int pc) {
+        int i = indexOf(pc);
+        return i >= 0 && leader.get(i);
+    }
+
+    /**
+     * Scans the region starting at effective address {@code entry}, whose page is
+     * {@code mem[pageHost..pageHost+4096)}, taking at most {@code max} instructions.
+     */
+    static Region scan(byte[] mem, int pageHost, int entry, int max) {
+        int page = entry & 0xFFFFF000;
+        TreeMap<Integer, Integer> found = new TreeMap<>(Integer::compareUnsigned);
+        java.util.Set<Integer> leaders = new java.util.HashSet<>();
+        leaders.add(entry);
+        ArrayDeque<Integer> work = new ArrayDeque<>();
+        work.push(entry);
+        while (!work.isEmpty()) {
+            int p = work.pop();
+            while (!found.containsKey(p) && (p & 0xFFFFF000) == page && found.size() < max) {
+                int w = (int) Ram.BE32.get(mem, pageHost + (p & 0xFFF));
+                found.put(p, w);
+                int id = Decoder.decode(w);
+                int bo = (w >>> 21) & 31;
+                boolean lk = (w & 1) != 0;
+                if (id == Isa.B) {
+                    int li = (w << 6) >> 6 & ~3;
+                    int target = (w & 2) != 0 ? li : p + li;
+                    if (!lk && (target & 0xFFFFF000) == page) {
+                        leaders.add(target);
+                        work.push(target);
+                    }
+                    break;
+                } else if (id == Isa.BC) {
+                    int bd = (short) (w & 0xFFFC);
+                    int target = (w & 2) != 0 ? bd : p + bd;
+                    if (!lk && (target & 0xFFFFF000) == page) {
+                        leaders.add(target);
+                        work.push(target);
+                    }
+                    leaders.add(p + 4);
+                } else if (id == Isa.BCLR || id == Isa.BCCTR) {
+                    if ((bo & 0x14) == 0x14 || (id == Isa.BCCTR && (bo & 4) == 0)) {
+                        break;
+                    }
+                    leaders.add(p + 4);
+                } else if (endsRegion(id, w)) {
+                    break;
+                }
+                p += 4;
+            }
+        }
+        int n = found.size();
+        int[] pcs = new int[n], words = new int[n], ids = new int[n];
+        int k = 0;
+        for (var e : found.entrySet()) {
+            pcs[k] = e.getKey();
+            words[k] = e.getValue();
+            ids[k] = Decoder.decode(words[k]);
+            k++;
+        }
+        Region r = new Region(entry, pcs, words, ids);
+        for (int pc : leaders) {
+            int i = r.indexOf(pc);
+            if (i >= 0) {
+                r.leader.set(i);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Instructions after which control must return to the engine: they change the MSR, the MMU's
+     * context or the pc in ways the translation cannot follow, or raise an interrupt.
+     */
+    static boolean endsRegion(int id, int w) {
+        return switch (id) {
+            case Isa.SC, Isa.RFI, Isa.RFCI, Isa.RFDI, Isa.RFMCI, Isa.MTMSR, Isa.WRTEE, Isa.WRTEEI,
+                 Isa.TLBWE, Isa.TLBIVAX, Isa.TLBSYNC, Isa.SPE, Isa.ILLEGAL -> true;
+            case Isa.MTSPR -> {
+                int spr = ((w >>> 16) & 31) | ((w >>> 6) & 0x3E0);
+                yield spr != 8 && spr != 9;
+            }
+            default -> false;
+        };
+    }
+}
