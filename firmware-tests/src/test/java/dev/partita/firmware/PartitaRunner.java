@@ -17,12 +17,17 @@ final class PartitaRunner {
     static final long SILENT_LIMIT = 200_000_000L;
     private static final long SLICE = 50_000_000L;
 
+    /** The execution engine the guest tests run on: {@code -Dpartita.engine=interp|jit|auto} (default auto, the CLI's default). */
+    static final String ENGINE = System.getProperty("partita.engine", "auto");
+
     private PartitaRunner() {}
 
     record Result(StopReason reason, String console) {}
 
     static Result run(Path elf) throws dev.partita.machine.ImageException {
-        Machine m = new Machine(new MachineConfig().ramSize(256L << 20).bios(elf).deterministic(0));
+        MachineConfig cfg = new MachineConfig().ramSize(256L << 20).bios(elf).deterministic(0);
+        cfg.engine = ENGINE;
+        Machine m = new Machine(cfg);
         long done = 0;
         StopReason r = StopReason.INSTRUCTION_LIMIT;
         while (done < MAX_INSTRUCTIONS) {

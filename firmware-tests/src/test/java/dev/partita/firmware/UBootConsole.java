@@ -29,6 +29,7 @@ final class UBootConsole {
     UBootConsole(boolean noReboot) throws ImageException {
         MachineConfig cfg = new MachineConfig().ramSize(256L << 20).bios(UBOOT).deterministic(ICOUNT_SHIFT);
         cfg.noReboot = noReboot;
+        cfg.engine = PartitaRunner.ENGINE;
         machine = new Machine(cfg);
     }
 
