@@ -29,7 +29,7 @@ import java.io.OutputStream;
  */
 public final class Machine {
     /** Largest number of instructions the core runs before the machine looks at timers and devices. */
-    static final long MAX_SLICE = 20_000;
+    static final long MAX_SLICE = 200_000;
 
     private final MachineConfig config;
     private final PhysicalBus bus = new PhysicalBus();

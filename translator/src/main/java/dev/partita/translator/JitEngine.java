@@ -29,7 +29,9 @@ import java.util.List;
  */
 final class JitEngine implements Engine {
     /** Largest region, in guest instructions. */
-    static final int MAX_REGION = 160;
+    static final int MAX_REGION = 128;
+    /** Class size above which a region is made smaller (its method must stay under HotSpot's 8000 bytecodes). */
+    static final int MAX_CLASS_BYTES = 9000;
     private static final int JUMP_BITS = 12;
 
     private final String name;
@@ -64,23 +66,32 @@ final class JitEngine implements Engine {
 
     @Override
     public void run(Cpu c) {
+        boolean entry = false;      // a slice starts wherever the last one stopped, often mid-block
         while (c.icount < c.sliceEnd) {
             try {
-                dispatch(c);
+                dispatch(c, entry);
             } catch (GuestTrap t) {
-                // delivered: continue at the vector
+                entry = true;       // delivered: continue at the vector, an entry point worth translating
             }
         }
     }
 
-    private void dispatch(Cpu c) {
+    /**
+     * Runs until the slice ends. {@code entry} says whether the pc is an entry point (a branch target,
+     * a vector) rather than wherever the previous slice happened to stop: only entry points get new
+     * translations, so a loop is translated once from its head instead of once per place a slice
+     * ended in it.
+     */
+    private void dispatch(Cpu c, boolean entry) {
         while (c.icount < c.sliceEnd) {
-            Block b = find(c);
+            Block b = find(c, entry);
             if (b == null || c.icount + b.entryLength > c.sliceEnd) {
                 stats.interpretedBlocks++;
                 Interpreter.runBlock(c);
+                entry = true;       // it stopped after a branch (or the slice is over)
                 continue;
             }
+            entry = true;
             stats.lookups++;
             while (true) {
                 Block next = b.run(c);
@@ -91,7 +102,7 @@ final class JitEngine implements Engine {
                 }
                 int k = b.lastExit;
                 if (k >= 0 && c.icount < c.sliceEnd) {
-                    Block t = find(c);
+                    Block t = find(c, true);
                     if (t != null) {
                         b.links[k] = t;
                         if (c.icount + t.entryLength <= c.sliceEnd) {
@@ -107,7 +118,7 @@ final class JitEngine implements Engine {
     }
 
     /** The translation to run at {@code c.pc}, translating it when hot; null to interpret. */
-    private Block find(Cpu c) {
+    private Block find(Cpu c, boolean entry) {
         int pc = c.pc;
         SoftTlb t = c.tlb;
         int i = (pc >>> 12) & SoftTlb.MASK;
@@ -123,7 +134,7 @@ final class JitEngine implements Engine {
         }
         b = cache.find(mem, host, pc);
         if (b == null) {
-            if (threshold > 1 && cache.heat(mem, host) < threshold) {
+            if (!entry || threshold > 1 && cache.heat(mem, host) < threshold) {
                 return null;
             }
             b = translate(mem, host, pc);
@@ -134,9 +145,25 @@ final class JitEngine implements Engine {
 
     private Block translate(byte[] mem, int host, int pc) {
         long t0 = System.nanoTime();
-        dev.partita.translator.Region r = dev.partita.translator.Region.scan(mem, host & ~0xFFF, pc, MAX_REGION);
         String internal = "dev/partita/translator/T" + Integer.toHexString(pc) + "_" + (serial++);
-        BlockCompiler.Result res = BlockCompiler.compile(r, internal);
+        dev.partita.translator.Region r;
+        BlockCompiler.Result res;
+        // Smaller regions until the method is one HotSpot compiles (below its 8000-byte huge-method
+        // limit) and ASM's frame computation stays within its bounds.
+        for (int max = MAX_REGION; ; max /= 2) {
+            r = dev.partita.translator.Region.scan(mem, host & ~0xFFF, pc, max);
+            try {
+                res = BlockCompiler.compile(r, internal);
+                if (res.bytes().length <= MAX_CLASS_BYTES || max <= 4) {
+                    break;
+                }
+            } catch (RuntimeException e) {     // ASM's MethodTooLargeException, LimitExceededException
+                if (max <= 4) {
+                    throw e;
+                }
+            }
+            stats.retranslations++;
+        }
         Block b;
         try {
             Class<?> k = lookup.defineHiddenClass(res.bytes(), true).lookupClass();

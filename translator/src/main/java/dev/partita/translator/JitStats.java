@@ -14,13 +14,15 @@ final class JitStats {
     long interpretedBlocks;
     long invalidations;
     long evictions;
+    /** Regions compiled again smaller because the first attempt was too big. */
+    long retranslations;
 
     String format(long cacheBytes) {
         return String.format(
-                "jit: %d blocks translated (%d guest instructions, %d KiB bytecode, %.1f ms translating)%n"
+                "jit: %d blocks translated (%d guest instructions, %d KiB bytecode, %.1f ms translating, %d retried smaller)%n"
                         + "jit: %d lookups, %d chained entries, %d interpreted blocks%n"
                         + "jit: %d invalidations, %d cache flushes, %d KiB bytecode live",
-                blocksTranslated, guestInstructionsTranslated, bytecodeBytes >> 10, translationNanos / 1e6,
+                blocksTranslated, guestInstructionsTranslated, bytecodeBytes >> 10, translationNanos / 1e6, retranslations,
                 lookups, chained, interpretedBlocks, invalidations, evictions, cacheBytes >> 10);
     }
 }
