@@ -4,7 +4,8 @@
  * buffer that gets one routine, runs it, is overwritten by a routine of another shape and runs again;
  * (c) code that patches instructions later in the block it is executing, and a loop that patches its
  * own body every iteration; (d) code that shares its 4 KiB page (and one cache line) with data that is
- * written all the time. Every patch is followed by dcbst; sync; icbi; isync as Book E requires, so
+ * written all the time; (e) code reached through two virtual addresses and patched through either,
+ * and a virtual page remapped between two physical pages of different code. Every patch is followed by dcbst; sync; icbi; isync as Book E requires, so
  * the instructions that run are always the new ones. Each line prints a checksum of the results and
  * whether it equals the value computed in C (ok=1).
  */
@@ -314,6 +315,76 @@ static void shared_page(void)
     printf("d store after blr: %d\n", r);
 }
 
+/*
+ * (e) Virtual aliases and remapping: a page of code reached through EA 0x20000000 (TLB1 entry 2,
+ * 4 KiB) as well as through its own address. Patched through one address, run through the other;
+ * then the alias is pointed at a different physical page holding other code: the same EA must now
+ * run the new page.
+ */
+#define ALIAS 0x20000000u
+static u32 codepg[2][1024] __attribute__((aligned(4096)));
+
+static void map_alias(u32 pa)
+{
+    mtspr(SPR_MAS0, 0x10020000);          /* TLB1, entry 2 */
+    mtspr(SPR_MAS1, 0x80000100);          /* valid, TID 0, 4 KiB */
+    mtspr(SPR_MAS2, ALIAS);
+    mtspr(SPR_MAS3, pa | 0x3F);
+    mtspr(SPR_MAS7, 0);
+    __asm__ volatile("isync; tlbwe; isync" : : : "memory");
+}
+
+static void aliases(void)
+{
+    for (int p = 0; p < 2; p++) {
+        codepg[p][0] = ADDI(3, 3, 1000 * (p + 1));
+        codepg[p][1] = BLR;
+        sync_icache(codepg[p], 8);
+    }
+    map_alias((u32)codepg[0]);
+    fn1 via_alias = (fn1)ALIAS, direct = (fn1)codepg[0];
+    printf("e1 alias and direct: %d %d\n", via_alias(1), direct(2));
+    u32 sum = 0, want = 0;
+    for (u32 i = 0; i < 20000; i++) {
+        u32 v = i & 0x7FFF;
+        if (i & 1)
+            patch(&codepg[0][0], ADDI(3, 3, v));                   /* write the real address */
+        else
+            patch((u32 *)ALIAS, ADDI(3, 3, v));                     /* write through the alias */
+        u32 got = (i & 2) ? via_alias(i) : direct(i);
+        sum = sum * 5 + got;
+        want = want * 5 + i + v;
+    }
+    line("e2 patched through one address, run through the other, 20000 times", sum, want);
+    patch(&codepg[0][0], ADDI(3, 3, 1000));
+    sum = want = 0;
+    for (u32 i = 0; i < 10000; i++) {
+        u32 p = (i ^ (i >> 3)) & 1;
+        map_alias((u32)codepg[p]);
+        u32 got = via_alias(i);
+        sum = sum * 7 + got;
+        want = want * 7 + i + (p ? 2000 : 1000);
+    }
+    line("e3 alias remapped between two physical pages 10000 times", sum, want);
+    /* Both pages with the same first instruction but different second ones. */
+    codepg[0][0] = codepg[1][0] = ADDI(3, 3, 5);
+    codepg[0][1] = BLR;
+    codepg[1][1] = MULLI(3, 3, 3);
+    codepg[1][2] = BLR;
+    sync_icache(codepg[0], 12);
+    sync_icache(codepg[1], 12);
+    map_alias((u32)codepg[0]);
+    u32 a = via_alias(10);
+    map_alias((u32)codepg[1]);
+    u32 b = via_alias(10);
+    map_alias((u32)codepg[0]);
+    u32 c = via_alias(10);
+    printf("e4 same first instruction, different pages: %d %d %d\n", a, b, c);
+    mtspr(SPR_MAS0, 0x10020000);
+    mtspr(SPR_MAS1, 0);
+    __asm__ volatile("isync; tlbwe; isync" : : : "memory");
+}
+
 int main(void)
 {
     hot_immediate();
@@ -323,5 +394,6 @@ int main(void)
     swap_routines();
     same_block();
     shared_page();
+    aliases();
     return 0;
 }
