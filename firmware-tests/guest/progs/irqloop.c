@@ -210,7 +210,8 @@ static void dec_on(int on)
         mtspr(SPR_TSR, TSR_DIS);
         mtspr(SPR_TCR, TCR_DIE | TCR_ARE);
     } else {
-        /* DEC is left counting: writing 0 makes QEMU 7.2 raise its interrupt line directly. */
+        /* DEC is left counting: writing a value below 3 makes QEMU 7.2 raise the interrupt line
+         * directly, bypassing TSR[DIS] and TCR[DIE]. */
         mtspr(SPR_TCR, 0);
         mtspr(SPR_TSR, TSR_DIS);
     }
