@@ -45,7 +45,7 @@ final class BlockCompiler {
     static final int CR = 32, LR = 33, CTR = 34, SO = 35, OV = 36, CA = 37, SLOTS = 38;
     private static final int EA = SLOT0 + SLOTS, IDX = EA + 1, T0 = EA + 2, T1 = EA + 3,
             RTAG = EA + 4, RMEM = EA + 5, ROFF = EA + 6, WTAG = EA + 7, WMEM = EA + 8, WOFF = EA + 9,
-            GPRS = EA + 10, HMEM = EA + 11, HIDX = EA + 12, SITE0 = EA + 13;
+            GPRS = EA + 10, HMEM = EA + 11, HIDX = EA + 12;
     private static final String[] SLOT_FIELD = {"cr", "lr", "ctr", "xerSo", "xerOv", "xerCa"};
 
     private final Region r;
@@ -61,9 +61,6 @@ final class BlockCompiler {
     private Label[] rangeStart, rangeEnd;
     private int ranges;
     private int entryLength;
-    /** Memory access sites so far; each caches the last page it hit in three locals from SITE0 on. */
-    private int sites;
-    private int siteCount;
 
     private BlockCompiler(Region r) {
         this.r = r;
@@ -77,7 +74,6 @@ final class BlockCompiler {
         pass1.mv = new MethodVisitor(ASM9) {};
         pass1.emitMethod(null);
         BlockCompiler pass2 = new BlockCompiler(r);
-        pass2.siteCount = pass1.sites;
         System.arraycopy(pass1.used, 0, pass2.used, 0, SLOTS);
         System.arraycopy(pass1.written, 0, pass2.written, 0, SLOTS);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
@@ -217,14 +213,6 @@ final class BlockCompiler {
         mv.visitVarInsn(ASTORE, HMEM);
         iconst(0);
         mv.visitVarInsn(ISTORE, HIDX);
-        for (int k = 0; k < siteCount; k++) {
-            iconst(dev.partita.mmu.SoftTlb.INVALID);
-            mv.visitVarInsn(ISTORE, SITE0 + 3 * k);
-            mv.visitInsn(ACONST_NULL);
-            mv.visitVarInsn(ASTORE, SITE0 + 3 * k + 1);
-            iconst(0);
-            mv.visitVarInsn(ISTORE, SITE0 + 3 * k + 2);
-        }
         reload();
     }
 
@@ -820,45 +808,22 @@ final class BlockCompiler {
     }
 
     /**
-     * Puts the host array and index of EA in HMEM and HIDX, for an access of {@code size} bytes through the soft
-     * TLB tables starting at {@code tagTable} (tag, mem, off); jumps to {@code slow} when they do not
-     * hold it. The access site remembers the last page it found there in locals, so an access to the
-     * same page as last time costs one compare: such a page stays valid for the whole run of the
-     * translation, since everything that changes translations ends the translation first.
+     * Puts the host array and index of EA in HMEM and HIDX, for an access of {@code size} bytes
+     * through the soft TLB tables starting at {@code tagTable} (tag, mem, off); jumps to
+     * {@code slow} when they do not hold it.
      */
     private void hostAccess(int tagTable, int size, Label slow) {
-        int site = SITE0 + 3 * sites++;
-        Label probe = new Label(), hit = new Label();
-        mv.visitVarInsn(ILOAD, EA);
-        iconst(0xFFFFF000 | (size - 1));
-        mv.visitInsn(IAND);
-        mv.visitVarInsn(ILOAD, site);
-        mv.visitJumpInsn(IF_ICMPNE, probe);
-        mv.visitLabel(hit);
-        mv.visitVarInsn(ALOAD, site + 1);
-        mv.visitVarInsn(ASTORE, HMEM);
-        mv.visitVarInsn(ILOAD, site + 2);
-        mv.visitVarInsn(ILOAD, EA);
-        mv.visitInsn(IADD);
-        mv.visitVarInsn(ISTORE, HIDX);
-        Label done = new Label();
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(probe);
         tagCheck(tagTable, size, slow);
-        mv.visitVarInsn(ALOAD, tagTable);
-        mv.visitVarInsn(ILOAD, IDX);
-        mv.visitInsn(IALOAD);
-        mv.visitVarInsn(ISTORE, site);
         mv.visitVarInsn(ALOAD, tagTable + 1);
         mv.visitVarInsn(ILOAD, IDX);
         mv.visitInsn(AALOAD);
-        mv.visitVarInsn(ASTORE, site + 1);
+        mv.visitVarInsn(ASTORE, HMEM);
         mv.visitVarInsn(ALOAD, tagTable + 2);
         mv.visitVarInsn(ILOAD, IDX);
         mv.visitInsn(IALOAD);
-        mv.visitVarInsn(ISTORE, site + 2);
-        mv.visitJumpInsn(GOTO, hit);
-        mv.visitLabel(done);
+        mv.visitVarInsn(ILOAD, EA);
+        mv.visitInsn(IADD);
+        mv.visitVarInsn(ISTORE, HIDX);
     }
 
     private void pushHost() {

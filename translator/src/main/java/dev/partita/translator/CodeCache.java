@@ -16,6 +16,8 @@ final class CodeCache implements Ram.CodeWriteListener {
         final Block[] slots = new Block[1024];
         final short[] heat = new short[1024];
         int blocks;
+        /** Translations of this page dropped because their code was written (self-modifying code). */
+        int invalidations;
     }
 
     private static final class Chunk {
@@ -84,19 +86,26 @@ final class CodeCache implements Ram.CodeWriteListener {
         return null;
     }
 
-    /** Counts one entry at {@code mem[host]} and returns the count so far (saturating). */
-    int heat(byte[] mem, int host) {
+    /**
+     * Counts one entry at {@code mem[host]} and says whether it is now hot enough to translate:
+     * {@code threshold} entries, or at least {@link #HOT_AFTER_WRITE} in a page whose code has been
+     * rewritten (so code that patches itself all the time stays on the interpreter).
+     */
+    boolean hot(byte[] mem, int host, int threshold) {
         Page p = page(mem, host, true);
         if (p == null) {
-            return 0;
+            return false;
         }
         int i = (host & 0xFFF) >>> 2;
         int h = p.heat[i];
         if (h < Short.MAX_VALUE) {
             p.heat[i] = (short) ++h;
         }
-        return h;
+        return h >= (p.invalidations > 0 ? Math.max(threshold, HOT_AFTER_WRITE) : threshold);
     }
+
+    /** Entries before code in a page with rewritten code is translated again. */
+    static final int HOT_AFTER_WRITE = 64;
 
     /** Adds a new translation; flushes everything first when the cache is full. */
     void add(Block b) {
@@ -153,6 +162,8 @@ final class CodeCache implements Ram.CodeWriteListener {
                     if (b.lo < end && offset < b.hi) {
                         b.valid = false;
                         stats.invalidations++;
+                        p.invalidations++;
+                        p.heat[s] = 0;
                         bytes -= b.bytecodeBytes;
                         p.blocks--;
                         if (prev == null) {
@@ -167,7 +178,6 @@ final class CodeCache implements Ram.CodeWriteListener {
             }
             if (p.blocks == 0) {
                 ram.unmarkCode(page << 12);
-                java.util.Arrays.fill(p.heat, (short) 0);
             }
         }
     }

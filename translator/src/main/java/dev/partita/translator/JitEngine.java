@@ -134,7 +134,7 @@ final class JitEngine implements Engine {
         }
         b = cache.find(mem, host, pc);
         if (b == null) {
-            if (!entry || threshold > 1 && cache.heat(mem, host) < threshold) {
+            if (!entry || !cache.hot(mem, host, threshold)) {
                 return null;
             }
             b = translate(mem, host, pc);
