@@ -3,7 +3,8 @@ package dev.partita.benchmarks;
 import static dev.partita.benchmarks.Asm.*;
 
 import dev.partita.cpu.Cpu;
-import dev.partita.cpu.Interpreter;
+import dev.partita.cpu.Engine;
+import dev.partita.machine.Engines;
 import dev.partita.memory.PhysicalBus;
 import dev.partita.memory.Ram;
 import dev.partita.time.VirtualClock;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,6 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * 4 KiB buffer (loads, xor, and, rotates, shifts, compare, conditional branch, bdnz), run through the
  * full fetch/decode/dispatch path with the soft TLB. The score is millions of guest instructions per
  * second (one operation = one guest instruction, reported per microsecond).
+ *
+ * <p>{@code engine} runs it on the interpreter and on the translator ({@code jit}: the loop is
+ * translated on its first entry and runs as a JVM loop), so the two are compared on the same mix.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -36,8 +41,11 @@ public class InterpreterBench {
     static final int SLICE = 1_000_000;
     static final int CODE = 0x1000, BUF = 0x10000;
 
+    @Param({"interp", "jit"})
+    public String engine;
+
     Cpu cpu;
-    Interpreter interp;
+    Engine interp;
 
     @Setup
     public void setup() {
@@ -74,7 +82,7 @@ public class InterpreterBench {
             ram[BUF + i] = (byte) (i * 31 + 7);
         }
         cpu.pc = CODE;
-        interp = new Interpreter();
+        interp = Engines.create(engine, cpu, bus);
     }
 
     @Benchmark

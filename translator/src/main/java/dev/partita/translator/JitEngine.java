@@ -164,6 +164,8 @@ final class JitEngine implements Engine {
             }
             stats.retranslations++;
         }
+        long t1 = System.nanoTime();
+        stats.compileNanos += t1 - t0;
         Block b;
         try {
             Class<?> k = lookup.defineHiddenClass(res.bytes(), true).lookupClass();
