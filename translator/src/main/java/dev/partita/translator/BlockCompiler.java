@@ -62,6 +62,9 @@ final class BlockCompiler {
     private int ranges;
     private int entryLength;
 
+    /** Index of the instruction being compiled. */
+    private int current;
+
     private BlockCompiler(Region r) {
         this.r = r;
     }
@@ -372,8 +375,18 @@ final class BlockCompiler {
 
     // ---- instructions ----
 
+    /**
+     * What the instruction just compiled left in a CR field, for a conditional branch right after it
+     * to test the operands directly instead of the CR bits (the CR is still written for later
+     * readers): the CR field, the compared slot, the other operand (a slot, or a constant), and
+     * whether the compare is unsigned. {@code crIndex} is the instruction's index, -1 for none.
+     */
+    private int crIndex = -1, crField, crLeft, crRight, crImm;
+    private boolean crRightIsImm, crUnsigned;
+
     private void emitInstruction(int i, int j, int bbLen, boolean lastInBb) {
         int w = r.words[i], id = r.ids[i], pc = r.pcs[i];
+        current = i;
         if (!emitInline(id, w, pc, j, bbLen)) {
             fallback(pc, j, Region.endsRegion(id, w) || endsBasicBlock(id, w));
         }
@@ -609,6 +622,13 @@ final class BlockCompiler {
                 ld(SO);
                 alu(id == Isa.CMP || id == Isa.CMPI ? "compareSigned" : "compareUnsigned", "(III)I");
                 setCrField(crfD(w));
+                crIndex = current;
+                crField = crfD(w);
+                crLeft = a;
+                crRightIsImm = id == Isa.CMPI || id == Isa.CMPLI;
+                crRight = b;
+                crImm = id == Isa.CMPI ? simm(w) : uimm(w);
+                crUnsigned = id == Isa.CMPL || id == Isa.CMPLI;
             }
             case Isa.CRAND, Isa.CROR, Isa.CRXOR, Isa.CRNAND, Isa.CRNOR, Isa.CREQV, Isa.CRANDC, Isa.CRORC -> {
                 crBit(a);
@@ -724,7 +744,7 @@ final class BlockCompiler {
                     st(CTR);
                     mv.visitJumpInsn((bo & 2) != 0 ? IFNE : IFEQ, notTaken);
                 }
-                if ((bo & 16) == 0) {
+                if ((bo & 16) == 0 && !fusedCondition(a, (bo & 8) != 0, notTaken)) {
                     ld(CR);
                     iconst(a);
                     mv.visitInsn(ISHL);
@@ -954,9 +974,50 @@ final class BlockCompiler {
         }
     }
 
+    /**
+     * For a branch on CR bit {@code bi} right after the compare (or Rc = 1 result) that set its field
+     * in the same basic block: jumps to {@code notTaken} unless the bit equals {@code want}, by
+     * comparing the operands themselves. Returns false (nothing emitted) when that does not apply.
+     */
+    private boolean fusedCondition(int bi, boolean want, Label notTaken) {
+        int prev = current - 1;
+        if (crIndex != prev || prev < 0 || r.leader.get(current) || r.pcs[prev] != r.pcs[current] - 4
+                || bi >>> 2 != crField || (bi & 3) == 3) {
+            return false;
+        }
+        ld(crLeft);
+        if (crUnsigned) {
+            iconst(Integer.MIN_VALUE);
+            mv.visitInsn(IXOR);
+        }
+        if (crRightIsImm) {
+            iconst(crUnsigned ? crImm ^ Integer.MIN_VALUE : crImm);
+        } else {
+            ld(crRight);
+            if (crUnsigned) {
+                iconst(Integer.MIN_VALUE);
+                mv.visitInsn(IXOR);
+            }
+        }
+        // jump to notTaken when (bit == 1) != want; bit: 0 LT, 1 GT, 2 EQ
+        int op = switch (bi & 3) {
+            case 0 -> want ? IF_ICMPGE : IF_ICMPLT;
+            case 1 -> want ? IF_ICMPLE : IF_ICMPGT;
+            default -> want ? IF_ICMPNE : IF_ICMPEQ;
+        };
+        mv.visitJumpInsn(op, notTaken);
+        return true;
+    }
+
     /** Stores the value on the stack in GPR {@code dst}; with Rc also sets CR0 from it. */
     private void result(int dst, boolean rc) {
         if (rc) {
+            crIndex = current;
+            crField = 0;
+            crLeft = dst;
+            crRightIsImm = true;
+            crImm = 0;
+            crUnsigned = false;
             mv.visitInsn(DUP);
             st(dst);
             ld(SO);
