@@ -72,36 +72,39 @@ final class CodeCache implements Ram.CodeWriteListener {
         return p;
     }
 
-    /** The live translation of the code at {@code mem[host]} entered at {@code ea}, or null. */
-    Block find(byte[] mem, int host, int ea) {
-        Page p = page(mem, host, false);
+    /** Returned by {@link #lookup} when the entry point has become hot and should be translated. */
+    static final Block TRANSLATE = new Block() {
+        @Override
+        public Block run(dev.partita.cpu.Cpu cpu) {
+            throw new IllegalStateException("marker");
+        }
+    };
+
+    /**
+     * The live translation of the code at {@code mem[host]} entered at {@code ea}; otherwise, if
+     * {@code count}, counts the entry and returns {@link #TRANSLATE} once it is hot: {@code threshold}
+     * entries, or at least {@link #HOT_AFTER_WRITE} in a page whose code has been rewritten (so code
+     * that patches itself all the time stays on the interpreter); else null.
+     */
+    Block lookup(byte[] mem, int host, int ea, boolean count, int threshold) {
+        Page p = page(mem, host, count);
         if (p == null) {
             return null;
         }
-        for (Block b = p.slots[(host & 0xFFF) >>> 2]; b != null; b = b.nextInSlot) {
+        int i = (host & 0xFFF) >>> 2;
+        for (Block b = p.slots[i]; b != null; b = b.nextInSlot) {
             if (b.ea == ea) {
                 return b;
             }
         }
-        return null;
-    }
-
-    /**
-     * Counts one entry at {@code mem[host]} and says whether it is now hot enough to translate:
-     * {@code threshold} entries, or at least {@link #HOT_AFTER_WRITE} in a page whose code has been
-     * rewritten (so code that patches itself all the time stays on the interpreter).
-     */
-    boolean hot(byte[] mem, int host, int threshold) {
-        Page p = page(mem, host, true);
-        if (p == null) {
-            return false;
+        if (!count) {
+            return null;
         }
-        int i = (host & 0xFFF) >>> 2;
         int h = p.heat[i];
         if (h < Short.MAX_VALUE) {
             p.heat[i] = (short) ++h;
         }
-        return h >= (p.invalidations > 0 ? Math.max(threshold, HOT_AFTER_WRITE) : threshold);
+        return h >= (p.invalidations > 0 ? Math.max(threshold, HOT_AFTER_WRITE) : threshold) ? TRANSLATE : null;
     }
 
     /** Entries before code in a page with rewritten code is translated again. */

@@ -132,11 +132,11 @@ final class JitEngine implements Engine {
         if (b != null && b.ea == pc && b.host == host && b.mem == mem && b.valid) {
             return b;
         }
-        b = cache.find(mem, host, pc);
+        b = cache.lookup(mem, host, pc, entry, threshold);
         if (b == null) {
-            if (!entry || !cache.hot(mem, host, threshold)) {
-                return null;
-            }
+            return null;
+        }
+        if (b == CodeCache.TRANSLATE) {
             b = translate(mem, host, pc);
         }
         jump[j] = b;
