@@ -42,7 +42,14 @@ public final class Cpu {
      */
     public long sliceEnd;
 
-    public final SoftTlb tlb = new SoftTlb();
+    /**
+     * The soft TLB of the current MSR[PR, IS, DS] context. Each context has its own, so that system
+     * calls and interrupts (which change MSR[PR]) switch tables instead of flushing one; what changes
+     * translations themselves (TLB writes, PID changes) goes to all of them ({@link #flushSoftTlbs},
+     * {@link #forgetPage}). Engines re-read this field after anything that may change the MSR.
+     */
+    public SoftTlb tlb;
+    private final SoftTlb[] softTlbs = new SoftTlb[8];
     public final Mmu mmu;
     public final Timers timers;
     /** Interrupt lines into the core: set by the PIC and timers, read by {@link #pollInterrupts}. */
@@ -56,6 +63,7 @@ public final class Cpu {
     public Cpu(PhysicalBus bus, VirtualClock clock) {
         this.bus = bus;
         this.clock = clock;
+        this.tlb = softTlbs[0] = new SoftTlb();
         this.mmu = new Mmu(this, bus);
         this.timers = new Timers(this, clock);
         Sprs.reset(this);
@@ -247,10 +255,47 @@ public final class Cpu {
         int old = msr;
         msr = v;
         if (((old ^ v) & (Msr.PR | Msr.IS | Msr.DS)) != 0) {
-            tlb.flush();
+            switchSoftTlb(v);
         }
         if ((v & ~old & (Msr.EE | Msr.CE | Msr.ME | Msr.DE)) != 0) {
             requestExit();
+        }
+    }
+
+    private void switchSoftTlb(int newMsr) {
+        int ctx = ((newMsr & Msr.PR) != 0 ? 4 : 0) | ((newMsr & Msr.IS) != 0 ? 2 : 0) | ((newMsr & Msr.DS) != 0 ? 1 : 0);
+        SoftTlb next = softTlbs[ctx];
+        if (next == null) {
+            next = softTlbs[ctx] = new SoftTlb();
+        }
+        tlb.epoch++;            // whoever cached a page from the old table notices and re-reads tlb
+        tlb = next;
+    }
+
+    /** Drops every soft-TLB translation of every context (a TLB or PID change). */
+    public void flushSoftTlbs() {
+        for (SoftTlb t : softTlbs) {
+            if (t != null) {
+                t.flush();
+            }
+        }
+    }
+
+    /** Drops the soft-TLB translations of the effective page of {@code ea} in every context. */
+    public void forgetPage(int ea) {
+        for (SoftTlb t : softTlbs) {
+            if (t != null) {
+                t.forget(ea);
+            }
+        }
+    }
+
+    /** Drops fast-path writes to host page {@code mem[hostPageStart..+4096)} in every context (it now holds translated code). */
+    public void dropWrites(byte[] mem, int hostPageStart) {
+        for (SoftTlb t : softTlbs) {
+            if (t != null) {
+                t.dropWrite(mem, hostPageStart);
+            }
         }
     }
 

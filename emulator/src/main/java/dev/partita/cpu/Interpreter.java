@@ -73,6 +73,7 @@ public final class Interpreter implements Engine {
                 w = (int) Ram.BE32.get(code, codeOff + pc);
             } else {
                 w = c.fetch(pc);
+                t = c.tlb;      // the MSR context (and with it the table) may have changed since
                 int i = (pc >>> 12) & SoftTlb.MASK;
                 if (t.execTag[i] == (pc & 0xFFFFF000)) {
                     codePage = pc & 0xFFFFF000;

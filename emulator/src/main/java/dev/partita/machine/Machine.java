@@ -184,7 +184,7 @@ public final class Machine {
         c.setXer(0);
         c.lr = 0;
         c.ctr = 0;
-        c.msr = 0;
+        c.setMsr(0);
         c.reservationValid = false;
         c.externalInput = c.criticalInput = c.machineCheckInput = false;
         c.mmu.reset();

@@ -339,8 +339,32 @@ public final class Mmu {
         } else if ((m1 & Mas.MAS1_V) != 0 && !tlb1SizeAllowed((m1 & Mas.MAS1_TSIZE) >>> Mas.MAS1_TSIZE_SHIFT)) {
             throw cpu.programInterrupt(Sprs.ESR_PIL);
         }
+        boolean wasValid = e.valid;
+        int oldEpn = e.epn, oldMask = e.eaMask;
         e.write(m1, mas2, mas3, mas7);
-        cpu.tlb.flush();
+        // Only soft-TLB pages inside the old or the new entry can change; small ones are dropped page
+        // by page (a TLB0 refill then costs two probes, not a flush of every cached page).
+        if (wasValid) {
+            forgetRange(oldEpn, oldMask);
+        }
+        if (e.valid) {
+            forgetRange(e.epn, e.eaMask);
+        }
+    }
+
+    /** Pages of at most this many are dropped from the soft TLB one by one; larger ranges flush it. */
+    private static final int FORGET_PAGES = 16;
+
+    private void forgetRange(int epn, int eaMask) {
+        int pages = (~eaMask >>> 12) + 1;
+        if (pages > FORGET_PAGES) {
+            cpu.flushSoftTlbs();
+            return;
+        }
+        int base = epn & eaMask;
+        for (int k = 0; k < pages; k++) {
+            cpu.forgetPage(base + (k << 12));
+        }
     }
 
     /** TLB1CFG sizes 1..12 (4^n KiB), in QEMU's five-bit TSIZE units (2n). */
@@ -399,7 +423,7 @@ public final class Mmu {
         } else {
             tlbs.invalidateEa(tlbn, ea);
         }
-        cpu.tlb.flush();
+        cpu.flushSoftTlbs();
     }
 
     /** tlbsync: nothing to wait for on one core. */
@@ -468,7 +492,7 @@ public final class Mmu {
             case 1 -> pid1 = v;
             default -> pid2 = v;
         }
-        cpu.tlb.flush();
+        cpu.flushSoftTlbs();
     }
 
     private void flashInvalidate(int v) {
@@ -478,7 +502,7 @@ public final class Mmu {
         if ((v & Mas.MMUCSR0_TLB1FI) != 0) {
             tlbs.invalidateAll(1, true);
         }
-        cpu.tlb.flush();
+        cpu.flushSoftTlbs();
     }
 
     /**
@@ -488,7 +512,7 @@ public final class Mmu {
      */
     public void setTlb1Entry(int esel, int mas1, int mas2, int mas3, int mas7) {
         tlbs.tlb1[esel & (Tlbs.TLB1_ENTRIES - 1)].write(mas1, mas2, mas3, mas7);
-        cpu.tlb.flush();
+        cpu.flushSoftTlbs();
     }
 
     /** Resets the TLBs and MAS registers to their power-on state (all entries invalid). */
@@ -497,6 +521,6 @@ public final class Mmu {
         mas0 = mas1 = mas2 = mas3 = mas4 = mas6 = mas7 = 0;
         pid0 = pid1 = pid2 = 0;
         hit = null;
-        cpu.tlb.flush();
+        cpu.flushSoftTlbs();
     }
 }

@@ -10,8 +10,9 @@ import java.util.Arrays;
  * <p>A tag is the page's effective address; a lookup compares it with {@code ea & ~0xFFF | (ea & (size-1))},
  * so one compare checks the page and natural alignment together (misaligned accesses go to the slow
  * path). {@link #INVALID} has bits that no masked address has. MMIO, little-endian (E) pages and
- * unmapped pages never enter the cache. Everything that changes a translation (tlbwe, tlbivax,
- * MMUCSR0 flash invalidate, PID writes, MSR[PR/IS/DS] changes) calls {@link #flush}.
+ * unmapped pages never enter the cache. Everything that changes a translation (tlbivax,
+ * MMUCSR0 flash invalidate, PID writes, MSR[PR/IS/DS] changes) calls {@link #flush}; tlbwe of a
+ * small page {@link #forget}s just the pages its old and new contents cover.
  */
 public final class SoftTlb {
     public static final int BITS = 10;
@@ -47,6 +48,25 @@ public final class SoftTlb {
         Arrays.fill(readMem, null);
         Arrays.fill(writeMem, null);
         Arrays.fill(execMem, null);
+    }
+
+    /** Drops the cached translations of the effective page of {@code ea} (all three tables). */
+    public void forget(int ea) {
+        epoch++;
+        int i = (ea >>> 12) & MASK;
+        int page = ea & 0xFFFFF000;
+        if (readTag[i] == page) {
+            readTag[i] = INVALID;
+            readMem[i] = null;
+        }
+        if (writeTag[i] == page) {
+            writeTag[i] = INVALID;
+            writeMem[i] = null;
+        }
+        if (execTag[i] == page) {
+            execTag[i] = INVALID;
+            execMem[i] = null;
+        }
     }
 
     /** Caches a readable RAM page: effective page of {@code ea} is {@code mem[hostPageStart..+4096)}. */

@@ -51,7 +51,7 @@ final class JitEngine implements Engine {
                 rams.add(r.ram);
             }
         }
-        this.cache = new CodeCache(rams, capacityBytes, stats, cpu.tlb::dropWrite);
+        this.cache = new CodeCache(rams, capacityBytes, stats, cpu::dropWrites);
     }
 
     @Override
