@@ -23,6 +23,13 @@ public abstract class Block {
     int host;
     /** Bytes of {@link #mem} the translation was made from: [lo, hi). */
     int lo, hi;
+    /**
+     * The second page, when the translation continues into the page after its entry's: its effective
+     * address (-1 for none), the RAM and host page start it was made from, and the bytes used [lo2, hi2).
+     */
+    int page2 = -1;
+    byte[] mem2;
+    int host2, lo2, hi2;
     /** Instructions of the entry basic block: the engine runs the block only if they fit the slice. */
     int entryLength;
     /** Guest instructions translated and bytecode size, for statistics. */
@@ -46,6 +53,17 @@ public abstract class Block {
         SoftTlb t = cpu.tlb;
         int i = (ea >>> 12) & SoftTlb.MASK;
         return t.execTag[i] == (ea & 0xFFFFF000) && t.execMem[i] == mem && t.execOff[i] + ea == host;
+    }
+
+    /**
+     * Whether {@code cpu}'s soft TLB maps the second page where it was when translated (checked by
+     * the translation before it first enters that page; the exec table only holds pages the current
+     * context may execute).
+     */
+    public final boolean secondPageMapped(Cpu cpu) {
+        SoftTlb t = cpu.tlb;
+        int i = (page2 >>> 12) & SoftTlb.MASK;
+        return t.execTag[i] == page2 && t.execMem[i] == mem2 && t.execOff[i] + page2 == host2;
     }
 
     @Override

@@ -45,7 +45,7 @@ final class BlockCompiler {
     static final int CR = 32, LR = 33, CTR = 34, SO = 35, OV = 36, CA = 37, SLOTS = 38;
     private static final int EA = SLOT0 + SLOTS, IDX = EA + 1, T0 = EA + 2, T1 = EA + 3,
             RTAG = EA + 4, RMEM = EA + 5, ROFF = EA + 6, WTAG = EA + 7, WMEM = EA + 8, WOFF = EA + 9,
-            GPRS = EA + 10, HMEM = EA + 11, HIDX = EA + 12;
+            GPRS = EA + 10, HMEM = EA + 11, HIDX = EA + 12, PAGE2_OK = EA + 13;
     private static final String[] SLOT_FIELD = {"cr", "lr", "ctr", "xerSo", "xerOv", "xerCa"};
 
     private final Region r;
@@ -212,6 +212,8 @@ final class BlockCompiler {
         mv.visitVarInsn(ISTORE, T0);
         iconst(0);
         mv.visitVarInsn(ISTORE, T1);
+        iconst(0);
+        mv.visitVarInsn(ISTORE, PAGE2_OK);
         mv.visitInsn(ACONST_NULL);
         mv.visitVarInsn(ASTORE, HMEM);
         iconst(0);
@@ -313,6 +315,22 @@ final class BlockCompiler {
     private void jumpTo(int target) {
         int i = r.indexOf(target);
         if (i >= 0 && r.leader.get(i)) {
+            if (r.inSecondPage(target)) {
+                // first entry into the second page in this run: is it still where it was translated from?
+                Label go = bbLabels[i], unmapped = new Label();
+                mv.visitVarInsn(ILOAD, PAGE2_OK);
+                mv.visitJumpInsn(IFNE, go);
+                mv.visitVarInsn(ALOAD, THIS);
+                mv.visitVarInsn(ALOAD, C);
+                mv.visitMethodInsn(INVOKEVIRTUAL, BLOCK, "secondPageMapped", "(L" + CPU + ";)Z", false);
+                mv.visitJumpInsn(IFEQ, unmapped);
+                iconst(1);
+                mv.visitVarInsn(ISTORE, PAGE2_OK);
+                mv.visitJumpInsn(GOTO, go);
+                mv.visitLabel(unmapped);
+                exitTo(target, -1, 0);
+                return;
+            }
             mv.visitJumpInsn(GOTO, bbLabels[i]);
         } else {
             Integer k = exits.get(target);

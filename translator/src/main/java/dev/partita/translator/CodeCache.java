@@ -16,6 +16,8 @@ final class CodeCache implements Ram.CodeWriteListener {
         final Block[] slots = new Block[1024];
         final short[] heat = new short[1024];
         int blocks;
+        /** Translations entered in the page before this one that continue into this one. */
+        final java.util.ArrayList<Block> foreign = new java.util.ArrayList<>(0);
         /** Translations of this page dropped because their code was written (self-modifying code). */
         int invalidations;
     }
@@ -125,6 +127,15 @@ final class CodeCache implements Ram.CodeWriteListener {
             c.ram.markCode(b.host);
             onNewCodePage.accept(b.mem, b.host & ~0xFFF);
         }
+        if (b.page2 != -1) {
+            Chunk c2 = chunk(b.mem2);
+            Page p2 = page(b.mem2, b.host2, true);
+            p2.foreign.add(b);
+            if (p2.blocks++ == 0 && !c2.ram.hasCode(b.host2)) {
+                c2.ram.markCode(b.host2);
+                onNewCodePage.accept(b.mem2, b.host2);
+            }
+        }
         bytes += b.bytecodeBytes;
     }
 
@@ -139,6 +150,9 @@ final class CodeCache implements Ram.CodeWriteListener {
                             b.valid = false;
                         }
                     }
+                    for (Block b : p.foreign) {
+                        b.valid = false;
+                    }
                     c.ram.unmarkCode(k << 12);
                 }
                 c.pages[k] = null;
@@ -149,38 +163,71 @@ final class CodeCache implements Ram.CodeWriteListener {
 
     @Override
     public void codeWritten(Ram ram, int offset, int length) {
-        Chunk c = chunk(ram.bytes());
+        byte[] mem = ram.bytes();
+        Chunk c = chunk(mem);
         if (c == null) {
             return;
         }
         int end = offset + length;
+        java.util.ArrayList<Block> victims = new java.util.ArrayList<>();
         for (int page = offset >>> 12; page <= (end - 1) >>> 12; page++) {
             Page p = c.pages[page];
             if (p == null || p.blocks == 0) {
                 continue;
             }
-            for (int s = 0; s < p.slots.length; s++) {
-                Block prev = null;
-                for (Block b = p.slots[s]; b != null; b = b.nextInSlot) {
-                    if (b.lo < end && offset < b.hi) {
-                        b.valid = false;
-                        stats.invalidations++;
-                        p.invalidations++;
-                        p.heat[s] = 0;
-                        bytes -= b.bytecodeBytes;
-                        p.blocks--;
-                        if (prev == null) {
-                            p.slots[s] = b.nextInSlot;
-                        } else {
-                            prev.nextInSlot = b.nextInSlot;
-                        }
-                    } else {
-                        prev = b;
+            for (Block head : p.slots) {
+                for (Block b = head; b != null; b = b.nextInSlot) {
+                    if (overlaps(b, mem, offset, end)) {
+                        victims.add(b);
                     }
                 }
             }
-            if (p.blocks == 0) {
-                ram.unmarkCode(page << 12);
+            for (Block b : p.foreign) {
+                if (overlaps(b, mem, offset, end)) {
+                    victims.add(b);
+                }
+            }
+        }
+        for (Block b : victims) {
+            if (b.valid) {
+                remove(b);
+            }
+        }
+    }
+
+    private static boolean overlaps(Block b, byte[] mem, int from, int to) {
+        return (b.mem == mem && b.lo < to && from < b.hi) || (b.mem2 == mem && b.lo2 < to && from < b.hi2);
+    }
+
+    /** Drops one translation whose code was written, from its entry page and its second page. */
+    private void remove(Block b) {
+        b.valid = false;
+        stats.invalidations++;
+        bytes -= b.bytecodeBytes;
+        Page p = page(b.mem, b.host, false);
+        int s = (b.host & 0xFFF) >>> 2;
+        Block prev = null;
+        for (Block x = p.slots[s]; x != null; prev = x, x = x.nextInSlot) {
+            if (x == b) {
+                if (prev == null) {
+                    p.slots[s] = x.nextInSlot;
+                } else {
+                    prev.nextInSlot = x.nextInSlot;
+                }
+                break;
+            }
+        }
+        p.invalidations++;
+        p.heat[s] = 0;
+        if (--p.blocks == 0) {
+            chunk(b.mem).ram.unmarkCode(b.host);
+        }
+        if (b.page2 != -1) {
+            Page p2 = page(b.mem2, b.host2, false);
+            p2.foreign.remove(b);
+            p2.invalidations++;
+            if (--p2.blocks == 0) {
+                chunk(b.mem2).ram.unmarkCode(b.host2);
             }
         }
     }

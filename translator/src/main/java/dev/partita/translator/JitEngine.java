@@ -137,21 +137,31 @@ final class JitEngine implements Engine {
             return null;
         }
         if (b == CodeCache.TRANSLATE) {
-            b = translate(mem, host, pc);
+            b = translate(c, mem, host, pc);
         }
         jump[j] = b;
         return b;
     }
 
-    private Block translate(byte[] mem, int host, int pc) {
+    private Block translate(Cpu c, byte[] mem, int host, int pc) {
         long t0 = System.nanoTime();
+        // the next page, if the soft TLB says where it is now (a translation may continue into it)
+        SoftTlb t = c.tlb;
+        int page2 = (pc & 0xFFFFF000) + 0x1000;
+        int i2 = (page2 >>> 12) & SoftTlb.MASK;
+        byte[] mem2 = null;
+        int host2 = 0;
+        if (page2 != 0 && t.execTag[i2] == page2) {
+            mem2 = t.execMem[i2];
+            host2 = t.execOff[i2] + page2;
+        }
         String internal = "dev/partita/translator/T" + Integer.toHexString(pc) + "_" + (serial++);
         dev.partita.translator.Region r;
         BlockCompiler.Result res;
         // Smaller regions until the method is one HotSpot compiles (below its 8000-byte huge-method
         // limit) and ASM's frame computation stays within its bounds.
         for (int max = MAX_REGION; ; max /= 2) {
-            r = dev.partita.translator.Region.scan(mem, host & ~0xFFF, pc, max);
+            r = dev.partita.translator.Region.scan(mem, host & ~0xFFF, pc, max, mem2, host2);
             try {
                 res = BlockCompiler.compile(r, internal);
                 if (res.bytes().length <= MAX_CLASS_BYTES || max <= 4) {
@@ -173,11 +183,24 @@ final class JitEngine implements Engine {
         } catch (Throwable e) {
             throw new IllegalStateException("translation of " + Integer.toHexString(pc) + " failed", e);
         }
-        int lo = Integer.MAX_VALUE, hi = 0;
+        int lo = Integer.MAX_VALUE, hi = 0, lo2 = Integer.MAX_VALUE, hi2 = 0;
         for (int p : r.pcs) {
-            int h = host + (p - pc);
-            lo = Math.min(lo, h);
-            hi = Math.max(hi, h + 4);
+            if (r.inSecondPage(p)) {
+                int h = host2 + (p & 0xFFF);
+                lo2 = Math.min(lo2, h);
+                hi2 = Math.max(hi2, h + 4);
+            } else {
+                int h = host + (p - pc);
+                lo = Math.min(lo, h);
+                hi = Math.max(hi, h + 4);
+            }
+        }
+        if (r.page2 != -1) {
+            b.page2 = r.page2;
+            b.mem2 = mem2;
+            b.host2 = host2;
+            b.lo2 = lo2;
+            b.hi2 = hi2;
         }
         b.ea = pc;
         b.mem = mem;

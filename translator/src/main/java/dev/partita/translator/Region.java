@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The guest code one translation covers: instructions reachable from an entry point through
- * fall-through and direct branches without leaving the entry's 4 KiB page, up to a size limit,
+ * fall-through and direct branches without leaving the entry's 4 KiB page and, when it is known, the
+ * page after it (so a loop that crosses a page boundary stays one JVM loop), up to a size limit,
  * stopping at indirect branches, calls, and instructions after which the translation must return
  * to the engine (MSR, TLB and most SPR writes, sc, rfi, illegal words).
  *
@@ -22,8 +23,11 @@ final class Region {
     final int[] words;
     final int[] ids;
     final BitSet leader = new BitSet();
+    /** Effective address of the second page the region covers, or -1 (only the entry's page). */
+    final int page2;
 
-    private Region(int entry, int[] pcs, int[] words, int[] ids) {
+    private Region(int entry, int[] pcs, int[] words, int[] ids, int page2) {
+        this.page2 = page2;
         this.entry = entry;
         this.pcs = pcs;
         this.words = words;
@@ -52,6 +56,11 @@ final class Region {
         return -1;
     }
 
+    /** Whether {@code pc} is in the second page. */
+    boolean inSecondPage(int pc) {
+        return page2 != -1 && (pc & 0xFFFFF000) == page2;
+    }
+
     /** Whether {@code pc} starts a basic block of this region (so a branch can jump to it). */
     boolean isLeader(int pc) {
         int i = indexOf(pc);
@@ -60,10 +69,15 @@ final class Region {
 
     /**
      * Scans the region starting at effective address {@code entry}, whose page is
-     * {@code mem[pageHost..pageHost+4096)}, taking at most {@code max} instructions.
+     * {@code mem[pageHost..pageHost+4096)}, taking at most {@code max} instructions. When
+     * {@code mem2} is not null the next page is {@code mem2[pageHost2..+4096)} and may be covered too.
      */
-    static Region scan(byte[] mem, int pageHost, int entry, int max) {
+    static Region scan(byte[] mem, int pageHost, int entry, int max, byte[] mem2, int pageHost2) {
         int page = entry & 0xFFFFF000;
+        int page2 = mem2 != null ? page + 0x1000 : -1;
+        if (page2 == 0) {
+            page2 = -1;       // no page after the top of the address space
+        }
         TreeMap<Integer, Integer> found = new TreeMap<>(Integer::compareUnsigned);
         java.util.Set<Integer> leaders = new java.util.HashSet<>();
         leaders.add(entry);
@@ -71,8 +85,9 @@ final class Region {
         work.push(entry);
         while (!work.isEmpty()) {
             int p = work.pop();
-            while (!found.containsKey(p) && (p & 0xFFFFF000) == page && found.size() < max) {
-                int w = (int) Ram.BE32.get(mem, pageHost + (p & 0xFFF));
+            while (!found.containsKey(p) && inPages(p, page, page2) && found.size() < max) {
+                int w = (p & 0xFFFFF000) == page ? (int) Ram.BE32.get(mem, pageHost + (p & 0xFFF))
+                        : (int) Ram.BE32.get(mem2, pageHost2 + (p & 0xFFF));
                 found.put(p, w);
                 int id = Decoder.decode(w);
                 int bo = (w >>> 21) & 31;
@@ -80,7 +95,7 @@ final class Region {
                 if (id == Isa.B) {
                     int li = (w << 6) >> 6 & ~3;
                     int target = (w & 2) != 0 ? li : p + li;
-                    if (!lk && (target & 0xFFFFF000) == page) {
+                    if (!lk && inPages(target, page, page2)) {
                         leaders.add(target);
                         work.push(target);
                     }
@@ -88,7 +103,7 @@ final class Region {
                 } else if (id == Isa.BC) {
                     int bd = (short) (w & 0xFFFC);
                     int target = (w & 2) != 0 ? bd : p + bd;
-                    if (!lk && (target & 0xFFFFF000) == page) {
+                    if (!lk && inPages(target, page, page2)) {
                         leaders.add(target);
                         work.push(target);
                     }
@@ -102,6 +117,9 @@ final class Region {
                     break;
                 }
                 p += 4;
+                if (page2 != -1 && p == page2) {
+                    leaders.add(p);     // crossing into the second page is guarded: a basic block starts there
+                }
             }
         }
         int n = found.size();
@@ -113,7 +131,11 @@ final class Region {
             ids[k] = Decoder.decode(words[k]);
             k++;
         }
-        Region r = new Region(entry, pcs, words, ids);
+        boolean usesPage2 = false;
+        for (int pc : pcs) {
+            usesPage2 |= page2 != -1 && (pc & 0xFFFFF000) == page2;
+        }
+        Region r = new Region(entry, pcs, words, ids, usesPage2 ? page2 : -1);
         for (int pc : leaders) {
             int i = r.indexOf(pc);
             if (i >= 0) {
@@ -121,6 +143,11 @@ final class Region {
             }
         }
         return r;
+    }
+
+    private static boolean inPages(int p, int page, int page2) {
+        int pg = p & 0xFFFFF000;
+        return pg == page || (page2 != -1 && pg == page2);
     }
 
     /**
