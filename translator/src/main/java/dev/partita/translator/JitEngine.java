@@ -95,7 +95,8 @@ final class JitEngine implements Engine {
             stats.lookups++;
             while (true) {
                 Block next = b.run(c);
-                if (next != null && next.valid && c.icount + next.entryLength <= c.sliceEnd && next.mapped(c)) {
+                if (next != null && next.valid && c.icount + next.entryLength <= c.sliceEnd
+                        && (samePage(b, next) || next.mapped(c))) {
                     stats.chained++;
                     b = next;
                     continue;
@@ -115,6 +116,15 @@ final class JitEngine implements Engine {
                 break;
             }
         }
+    }
+
+    /**
+     * Whether {@code next} starts in the page {@code b} was entered in, mapped the same way: then it is
+     * mapped now too, since nothing that changes mappings can have run inside {@code b} (such
+     * instructions end a translation without a chained exit).
+     */
+    private static boolean samePage(Block b, Block next) {
+        return next.mem == b.mem && ((next.ea ^ b.ea) & 0xFFFFF000) == 0 && next.host - next.ea == b.host - b.ea;
     }
 
     /** The translation to run at {@code c.pc}, translating it when hot; null to interpret. */
