@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start-up time: seconds from starting a command to a given text appearing on its standard output.
 #
-#   bin/startup-time.sh                 the standard table: hello.elf's first line and U-Boot's autoboot
-#                                       prompt under ./partita, and the same under QEMU for comparison
+#   bin/startup-time.sh                 the standard table: hello.elf's first line, U-Boot's autoboot line
+#                                       and its prompt under ./partita, and the same under QEMU for comparison
 #   bin/startup-time.sh [-n RUNS] TEXT -- COMMAND [ARGS...]
 #                                       one measurement: median (and each run) of RUNS runs, default 5
 #
@@ -64,3 +64,6 @@ printf '  qemu:    '; measure 5 "$hello_text" qemu-system-ppc -M ppce500 -nograp
 echo "U-Boot 'Hit any key to stop autoboot', median of 5:"
 printf '  partita: '; measure 5 "Hit any key to stop autoboot" ./partita -M ppce500 -m 256 -nographic -bios "$uboot"
 printf '  qemu:    '; measure 5 "Hit any key to stop autoboot" qemu-system-ppc -M ppce500 -m 256 -nographic -bios "$uboot"
+echo "U-Boot's prompt '=> ' (after its countdown), median of 5:"
+printf '  partita: '; measure 5 "=> " ./partita -M ppce500 -m 256 -nographic -bios "$uboot"
+printf '  qemu:    '; measure 5 "=> " qemu-system-ppc -M ppce500 -m 256 -nographic -bios "$uboot"
