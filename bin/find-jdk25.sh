@@ -2,7 +2,12 @@
 # Keeps JAVA_HOME when it already names a JDK 25; otherwise looks in the usual places.
 partita_is_jdk25() {
   [ -x "$1/bin/javac" ] || return 1
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | grep -q 'java.specification.version = 25'
+  # the JDK's release file answers without starting a JVM (~0.1 s); ask the JVM only when it is missing
+  if [ -f "$1/release" ]; then
+    grep -q '^JAVA_VERSION="25[."-]' "$1/release"
+  else
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 | grep -q 'java.specification.version = 25'
+  fi
 }
 if [ -z "${JAVA_HOME:-}" ] || ! partita_is_jdk25 "$JAVA_HOME"; then
   case $- in *f*) partita_noglob=1; set +f;; *) partita_noglob=0;; esac

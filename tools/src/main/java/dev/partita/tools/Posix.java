@@ -22,47 +22,73 @@ final class Posix {
     /** Larger than glibc's struct termios (60 bytes) on every Linux architecture. */
     private static final long TERMIOS_SIZE = 256;
 
-    private static final MethodHandle ISATTY, TCGETATTR, TCSETATTR, CFMAKERAW, POSIX_OPENPT, GRANTPT, UNLOCKPT,
-            PTSNAME, READ, WRITE, CLOSE;
-    private static final boolean AVAILABLE;
+    /**
+     * The terminal-mode calls, bound on first use: binding a call generates code (tens of milliseconds
+     * for all of them at start-up), and a run on a pipe needs only isatty, a run without a pty no others.
+     */
+    private static final class Terminal {
+        static final MethodHandle ISATTY, TCGETATTR, TCSETATTR, CFMAKERAW;
+        static final boolean OK;
 
-    static {
-        MethodHandle[] h = new MethodHandle[11];
-        boolean ok;
-        try {
-            Linker linker = Linker.nativeLinker();
-            SymbolLookup libc = linker.defaultLookup();
-            var I = ValueLayout.JAVA_INT;
-            var P = ValueLayout.ADDRESS;
-            var L = ValueLayout.JAVA_LONG;
-            h[0] = bind(linker, libc, "isatty", FunctionDescriptor.of(I, I));
-            h[1] = bind(linker, libc, "tcgetattr", FunctionDescriptor.of(I, I, P));
-            h[2] = bind(linker, libc, "tcsetattr", FunctionDescriptor.of(I, I, I, P));
-            h[3] = bind(linker, libc, "cfmakeraw", FunctionDescriptor.ofVoid(P));
-            h[4] = bind(linker, libc, "posix_openpt", FunctionDescriptor.of(I, I));
-            h[5] = bind(linker, libc, "grantpt", FunctionDescriptor.of(I, I));
-            h[6] = bind(linker, libc, "unlockpt", FunctionDescriptor.of(I, I));
-            h[7] = bind(linker, libc, "ptsname", FunctionDescriptor.of(P.withTargetLayout(
-                    java.lang.foreign.MemoryLayout.sequenceLayout(4096, ValueLayout.JAVA_BYTE)), I));
-            h[8] = bind(linker, libc, "read", FunctionDescriptor.of(L, I, P, L));
-            h[9] = bind(linker, libc, "write", FunctionDescriptor.of(L, I, P, L));
-            h[10] = bind(linker, libc, "close", FunctionDescriptor.of(I, I));
-            ok = true;
-        } catch (Throwable t) {  // no native access, not glibc: the console falls back to plain streams
-            ok = false;
+        static {
+            MethodHandle[] h = new MethodHandle[4];
+            boolean ok;
+            try {
+                Linker linker = Linker.nativeLinker();
+                SymbolLookup libc = linker.defaultLookup();
+                var I = ValueLayout.JAVA_INT;
+                var P = ValueLayout.ADDRESS;
+                h[0] = bind(linker, libc, "isatty", FunctionDescriptor.of(I, I));
+                h[1] = bind(linker, libc, "tcgetattr", FunctionDescriptor.of(I, I, P));
+                h[2] = bind(linker, libc, "tcsetattr", FunctionDescriptor.of(I, I, I, P));
+                h[3] = bind(linker, libc, "cfmakeraw", FunctionDescriptor.ofVoid(P));
+                ok = true;
+            } catch (Throwable t) {  // no native access, not glibc: the console falls back to plain streams
+                ok = false;
+            }
+            ISATTY = h[0];
+            TCGETATTR = h[1];
+            TCSETATTR = h[2];
+            CFMAKERAW = h[3];
+            OK = ok;
         }
-        ISATTY = h[0];
-        TCGETATTR = h[1];
-        TCSETATTR = h[2];
-        CFMAKERAW = h[3];
-        POSIX_OPENPT = h[4];
-        GRANTPT = h[5];
-        UNLOCKPT = h[6];
-        PTSNAME = h[7];
-        READ = h[8];
-        WRITE = h[9];
-        CLOSE = h[10];
-        AVAILABLE = ok;
+    }
+
+    /** The pseudo-terminal and file-descriptor calls, bound on first use (only -serial pty needs them). */
+    private static final class Descriptors {
+        static final MethodHandle POSIX_OPENPT, GRANTPT, UNLOCKPT, PTSNAME, READ, WRITE, CLOSE;
+        static final boolean OK;
+
+        static {
+            MethodHandle[] h = new MethodHandle[7];
+            boolean ok;
+            try {
+                Linker linker = Linker.nativeLinker();
+                SymbolLookup libc = linker.defaultLookup();
+                var I = ValueLayout.JAVA_INT;
+                var P = ValueLayout.ADDRESS;
+                var L = ValueLayout.JAVA_LONG;
+                h[0] = bind(linker, libc, "posix_openpt", FunctionDescriptor.of(I, I));
+                h[1] = bind(linker, libc, "grantpt", FunctionDescriptor.of(I, I));
+                h[2] = bind(linker, libc, "unlockpt", FunctionDescriptor.of(I, I));
+                h[3] = bind(linker, libc, "ptsname", FunctionDescriptor.of(P.withTargetLayout(
+                        java.lang.foreign.MemoryLayout.sequenceLayout(4096, ValueLayout.JAVA_BYTE)), I));
+                h[4] = bind(linker, libc, "read", FunctionDescriptor.of(L, I, P, L));
+                h[5] = bind(linker, libc, "write", FunctionDescriptor.of(L, I, P, L));
+                h[6] = bind(linker, libc, "close", FunctionDescriptor.of(I, I));
+                ok = true;
+            } catch (Throwable t) {  // no native access, not glibc
+                ok = false;
+            }
+            POSIX_OPENPT = h[0];
+            GRANTPT = h[1];
+            UNLOCKPT = h[2];
+            PTSNAME = h[3];
+            READ = h[4];
+            WRITE = h[5];
+            CLOSE = h[6];
+            OK = ok;
+        }
     }
 
     private static MethodHandle bind(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor d) {
@@ -70,12 +96,12 @@ final class Posix {
     }
 
     static boolean available() {
-        return AVAILABLE;
+        return Terminal.OK && Descriptors.OK;
     }
 
     static boolean isatty(int fd) {
         try {
-            return AVAILABLE && (int) ISATTY.invokeExact(fd) == 1;
+            return Terminal.OK && (int) Terminal.ISATTY.invokeExact(fd) == 1;
         } catch (Throwable t) {
             return false;
         }
@@ -93,20 +119,20 @@ final class Posix {
         try {
             Arena arena = Arena.ofShared();
             MemorySegment saved = arena.allocate(TERMIOS_SIZE);
-            if ((int) TCGETATTR.invokeExact(fd, saved) != 0) {
+            if ((int) Terminal.TCGETATTR.invokeExact(fd, saved) != 0) {
                 arena.close();
                 return null;
             }
             MemorySegment raw = arena.allocate(TERMIOS_SIZE);
             raw.copyFrom(saved);
-            CFMAKERAW.invokeExact(raw);
-            if ((int) TCSETATTR.invokeExact(fd, TCSANOW, raw) != 0) {
+            Terminal.CFMAKERAW.invokeExact(raw);
+            if ((int) Terminal.TCSETATTR.invokeExact(fd, TCSANOW, raw) != 0) {
                 arena.close();
                 return null;
             }
             return () -> {
                 try {
-                    int ignored = (int) TCSETATTR.invokeExact(fd, TCSANOW, saved);
+                    int ignored = (int) Terminal.TCSETATTR.invokeExact(fd, TCSANOW, saved);
                 } catch (Throwable t) {
                     // nothing more to do at exit
                 }
@@ -120,24 +146,25 @@ final class Posix {
     record Pty(int master, String slavePath) {}
 
     static Pty openPty() throws java.io.IOException {
-        if (!AVAILABLE) {
+        if (!Terminal.OK || !Descriptors.OK) {
             throw new java.io.IOException("pseudo-terminals need native access (Linux, glibc)");
         }
         try {
-            int fd = (int) POSIX_OPENPT.invokeExact(O_RDWR | O_NOCTTY);
-            if (fd < 0 || (int) GRANTPT.invokeExact(fd) != 0 || (int) UNLOCKPT.invokeExact(fd) != 0) {
+            int fd = (int) Descriptors.POSIX_OPENPT.invokeExact(O_RDWR | O_NOCTTY);
+            if (fd < 0 || (int) Descriptors.GRANTPT.invokeExact(fd) != 0
+                    || (int) Descriptors.UNLOCKPT.invokeExact(fd) != 0) {
                 throw new java.io.IOException("cannot create a pseudo-terminal");
             }
-            MemorySegment name = (MemorySegment) PTSNAME.invokeExact(fd);
+            MemorySegment name = (MemorySegment) Descriptors.PTSNAME.invokeExact(fd);
             if (name.equals(MemorySegment.NULL)) {
                 throw new java.io.IOException("cannot name the pseudo-terminal");
             }
             String path = name.getString(0);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment t = arena.allocate(TERMIOS_SIZE);
-                if ((int) TCGETATTR.invokeExact(fd, t) == 0) {
-                    CFMAKERAW.invokeExact(t);
-                    int ignored = (int) TCSETATTR.invokeExact(fd, TCSANOW, t);
+                if ((int) Terminal.TCGETATTR.invokeExact(fd, t) == 0) {
+                    Terminal.CFMAKERAW.invokeExact(t);
+                    int ignored = (int) Terminal.TCSETATTR.invokeExact(fd, TCSANOW, t);
                 }
             }
             return new Pty(fd, path);
@@ -152,7 +179,7 @@ final class Posix {
     static int read(int fd, byte[] buf) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment seg = arena.allocate(buf.length);
-            long n = (long) READ.invokeExact(fd, seg, (long) buf.length);
+            long n = (long) Descriptors.READ.invokeExact(fd, seg, (long) buf.length);
             if (n > 0) {
                 MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, 0, buf, 0, (int) n);
             }
@@ -169,7 +196,7 @@ final class Posix {
             MemorySegment.copy(buf, off, seg, ValueLayout.JAVA_BYTE, 0, len);
             long done = 0;
             while (done < len) {
-                long n = (long) WRITE.invokeExact(fd, seg.asSlice(done), (long) (len - done));
+                long n = (long) Descriptors.WRITE.invokeExact(fd, seg.asSlice(done), (long) (len - done));
                 if (n <= 0) {
                     return false;
                 }
@@ -183,7 +210,7 @@ final class Posix {
 
     static void close(int fd) {
         try {
-            int ignored = (int) CLOSE.invokeExact(fd);
+            int ignored = (int) Descriptors.CLOSE.invokeExact(fd);
         } catch (Throwable t) {
             // already closed
         }
