@@ -129,9 +129,11 @@ class CliOptionsTest {
 
     @Test
     void engine() throws IOException {
-        runWith("--engine", "interp").ok();
-        for (String bad : new String[] {"jit", "tcg", "INTERP ", ""}) {
-            runWith("--engine", bad).usageError("engine", "interp");
+        for (String good : new String[] {"interp", "jit", "auto"}) {
+            runWith("--engine", good).ok();
+        }
+        for (String bad : new String[] {"tcg", "INTERP ", "", "JIT"}) {
+            runWith("--engine", bad).usageError("engine", "interp, jit, auto");
         }
     }
 
