@@ -3,12 +3,10 @@ package dev.partita.firmware;
 import dev.partita.cpu.Disassembler;
 import dev.partita.machine.ImageException;
 import dev.partita.machine.Machine;
-import dev.partita.machine.MachineConfig;
 import dev.partita.machine.StopReason;
 import dev.partita.memory.Ram;
 import dev.partita.memory.Region;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -128,25 +126,8 @@ final class EngineLockstep {
         return null;
     }
 
-    static Machine machine(Path elf, String name, Map<String, String> props) throws ImageException {
-        Map<String, String> saved = new HashMap<>();
-        props.forEach((k, v) -> {
-            saved.put(k, System.getProperty(k));
-            System.setProperty(k, v);
-        });
-        try {
-            MachineConfig cfg = new MachineConfig().ramSize(256L << 20).bios(elf).deterministic(0);
-            cfg.engine = name;
-            return new Machine(cfg);
-        } finally {
-            saved.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
-                }
-            });
-        }
+    private static Machine machine(Path elf, String name, Map<String, String> props) throws ImageException {
+        return PartitaRunner.machine(elf, name, props);
     }
 
     /** Both machines after the first {@code steps} steps of the schedule (which agreed in the original run). */
