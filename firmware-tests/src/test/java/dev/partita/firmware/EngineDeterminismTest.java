@@ -2,6 +2,7 @@ package dev.partita.firmware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -40,6 +41,9 @@ class EngineDeterminismTest {
             }
             assertEquals(ref.reason(), r.reason(), what + ": stop reason");
             assertEquals(ref.instructions(), r.instructions(), what + ": instructions at the stop");
+            if (engine.equals("jit")) {
+                assertTrue(r.statistic("blocks translated") > 0, what + ": nothing was translated");
+            }
         }
     }
 }

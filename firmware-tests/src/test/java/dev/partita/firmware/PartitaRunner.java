@@ -25,7 +25,18 @@ final class PartitaRunner {
     private PartitaRunner() {}
 
     /** How a run ended: the stop reason, the console, instructions executed and the engine's statistics. */
-    record Result(StopReason reason, String console, long instructions, String engineStats) {}
+    record Result(StopReason reason, String console, long instructions, String engineStats) {
+        /** The counter printed as "N label" in the engine's statistics, or -1 when it is not there. */
+        long statistic(String label) {
+            return PartitaRunner.statistic(engineStats, label);
+        }
+    }
+
+    /** The counter printed as "N label" in {@code engineStats} (e.g. "cache flushes"), or -1 when it is not there. */
+    static long statistic(String engineStats, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) " + java.util.regex.Pattern.quote(label)).matcher(engineStats);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
 
     static Result run(Path elf) throws dev.partita.machine.ImageException {
         return run(elf, ENGINE, Map.of());
