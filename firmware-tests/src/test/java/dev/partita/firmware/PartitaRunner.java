@@ -4,6 +4,8 @@ import dev.partita.machine.Machine;
 import dev.partita.machine.MachineConfig;
 import dev.partita.machine.StopReason;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Runs a guest ELF in-process on Partita's ppce500 machine (256 MiB, deterministic time) and returns
@@ -22,12 +24,27 @@ final class PartitaRunner {
 
     private PartitaRunner() {}
 
-    record Result(StopReason reason, String console) {}
+    /** How a run ended: the stop reason, the console, instructions executed and the engine's statistics. */
+    record Result(StopReason reason, String console, long instructions, String engineStats) {
+        /** The counter printed as "N label" in the engine's statistics, or -1 when it is not there. */
+        long statistic(String label) {
+            return PartitaRunner.statistic(engineStats, label);
+        }
+    }
+
+    /** The counter printed as "N label" in {@code engineStats} (e.g. "cache flushes"), or -1 when it is not there. */
+    static long statistic(String engineStats, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) " + java.util.regex.Pattern.quote(label)).matcher(engineStats);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
 
     static Result run(Path elf) throws dev.partita.machine.ImageException {
-        MachineConfig cfg = new MachineConfig().ramSize(256L << 20).bios(elf).deterministic(0);
-        cfg.engine = ENGINE;
-        Machine m = new Machine(cfg);
+        return run(elf, ENGINE, Map.of());
+    }
+
+    /** Runs {@code elf} on {@code engine}, created while the system {@code properties} are set. */
+    static Result run(Path elf, String engine, Map<String, String> properties) throws dev.partita.machine.ImageException {
+        Machine m = machine(elf, engine, properties);
         long done = 0;
         StopReason r = StopReason.INSTRUCTION_LIMIT;
         while (done < MAX_INSTRUCTIONS) {
@@ -38,6 +55,32 @@ final class PartitaRunner {
                 break;
             }
         }
-        return new Result(r, m.consoleText());
+        return new Result(r, m.consoleText(), m.cpu().icount, m.engine().stats());
+    }
+
+    /**
+     * The test machine (256 MiB, deterministic time) for {@code elf} on {@code engine}. The system
+     * {@code properties} (e.g. partita.jit.threshold, partita.jit.cacheKiB, read when the engine is
+     * created) are set while the machine is built and restored afterwards.
+     */
+    static Machine machine(Path elf, String engine, Map<String, String> properties) throws dev.partita.machine.ImageException {
+        Map<String, String> saved = new HashMap<>();
+        properties.forEach((k, v) -> {
+            saved.put(k, System.getProperty(k));
+            System.setProperty(k, v);
+        });
+        try {
+            MachineConfig cfg = new MachineConfig().ramSize(256L << 20).bios(elf).deterministic(0);
+            cfg.engine = engine;
+            return new Machine(cfg);
+        } finally {
+            saved.forEach((k, v) -> {
+                if (v == null) {
+                    System.clearProperty(k);
+                } else {
+                    System.setProperty(k, v);
+                }
+            });
+        }
     }
 }
