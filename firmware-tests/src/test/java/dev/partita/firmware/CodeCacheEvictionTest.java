@@ -36,7 +36,7 @@ class CodeCacheEvictionTest {
         CI.put("timer.elf", 16);
         CI.put("exceptions.elf", 128);
         CI.put("faults.elf", 256);
-        CI.put("irqloop.elf", 256);
+        CI.put("irqloop.elf", 64);
     }
 
     @TestFactory
