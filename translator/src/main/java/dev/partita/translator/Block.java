@@ -21,6 +21,8 @@ public abstract class Block {
     /** RAM holding the code and the index of the entry's first byte in it. */
     byte[] mem;
     int host;
+    /** The soft TLB (MSR context) the translation was made for: its tables are constants of the code. */
+    SoftTlb tlb;
     /** Bytes of {@link #mem} the translation was made from: [lo, hi). */
     int lo, hi;
     /**
@@ -52,7 +54,7 @@ public abstract class Block {
     final boolean mapped(Cpu cpu) {
         SoftTlb t = cpu.tlb;
         int i = (ea >>> 12) & SoftTlb.MASK;
-        return t.execTag[i] == (ea & 0xFFFFF000) && t.execMem[i] == mem && t.execOff[i] + ea == host;
+        return t == tlb && t.execTag[i] == (ea & 0xFFFFF000) && t.execMem[i] == mem && t.execOff[i] + ea == host;
     }
 
     /**

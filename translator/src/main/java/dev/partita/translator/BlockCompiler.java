@@ -65,6 +65,20 @@ final class BlockCompiler {
     /** Index of the instruction being compiled. */
     private int current;
 
+    /** The class being generated, the owner of the constants below. */
+    private String owner = "dev/partita/translator/Pass1";
+    /** Whether guest RAM is one array (then it is a constant of the class). */
+    private boolean singleRam;
+
+    /**
+     * The class's constants, from its class data (an {@code Object[]} in this order): the soft-TLB
+     * tables of the MSR context it was translated for, and the guest RAM array when there is only one.
+     * As static finals they are constants to HotSpot: no loads, no null checks, and range checks on
+     * the masked table index disappear.
+     */
+    static final String[][] CONSTANTS = {{"RT", "[I"}, {"RM", "[[B"}, {"RO", "[I"},
+            {"WT", "[I"}, {"WM", "[[B"}, {"WO", "[I"}, {"RAM", "[B"}};
+
     private BlockCompiler(Region r) {
         this.r = r;
     }
@@ -72,11 +86,14 @@ final class BlockCompiler {
     /** The compiled class. */
     record Result(byte[] bytes, int entryLength, int exits) {}
 
-    static Result compile(Region r, String internalName) {
+    static Result compile(Region r, String internalName, boolean singleRam) {
         BlockCompiler pass1 = new BlockCompiler(r);
+        pass1.singleRam = singleRam;
         pass1.mv = new MethodVisitor(ASM9) {};
         pass1.emitMethod(null);
         BlockCompiler pass2 = new BlockCompiler(r);
+        pass2.owner = internalName;
+        pass2.singleRam = singleRam;
         System.arraycopy(pass1.used, 0, pass2.used, 0, SLOTS);
         System.arraycopy(pass1.written, 0, pass2.written, 0, SLOTS);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
@@ -93,6 +110,28 @@ final class BlockCompiler {
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
+        for (String[] k : CONSTANTS) {
+            cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, k[0], k[1], null, null).visitEnd();
+        }
+        MethodVisitor clinit = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+        clinit.visitCode();
+        clinit.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+        clinit.visitLdcInsn("_");
+        clinit.visitLdcInsn(org.objectweb.asm.Type.getType(Object[].class));
+        clinit.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
+        clinit.visitTypeInsn(CHECKCAST, "[Ljava/lang/Object;");
+        clinit.visitVarInsn(ASTORE, 0);
+        for (int k = 0; k < CONSTANTS.length; k++) {
+            clinit.visitVarInsn(ALOAD, 0);
+            clinit.visitIntInsn(BIPUSH, k);
+            clinit.visitInsn(AALOAD);
+            clinit.visitTypeInsn(CHECKCAST, CONSTANTS[k][1]);
+            clinit.visitFieldInsn(PUTSTATIC, internalName, CONSTANTS[k][0], CONSTANTS[k][1]);
+        }
+        clinit.visitInsn(RETURN);
+        clinit.visitMaxs(0, 0);
+        clinit.visitEnd();
         pass2.mv = cw.visitMethod(ACC_PUBLIC, "run", "(L" + CPU + ";)L" + BLOCK + ";", null, null);
         pass2.emitMethod(pass1);
         cw.visitEnd();
@@ -193,17 +232,6 @@ final class BlockCompiler {
         mv.visitVarInsn(ALOAD, C);
         mv.visitFieldInsn(GETFIELD, CPU, "gpr", "[I");
         mv.visitVarInsn(ASTORE, GPRS);
-        mv.visitVarInsn(ALOAD, C);
-        mv.visitFieldInsn(GETFIELD, CPU, "tlb", "Ldev/partita/mmu/SoftTlb;");
-        String[][] tables = {{"readTag", "[I"}, {"readMem", "[[B"}, {"readOff", "[I"},
-                {"writeTag", "[I"}, {"writeMem", "[[B"}, {"writeOff", "[I"}};
-        for (int k = 0; k < tables.length; k++) {
-            if (k < tables.length - 1) {
-                mv.visitInsn(DUP);
-            }
-            mv.visitFieldInsn(GETFIELD, "dev/partita/mmu/SoftTlb", tables[k][0], tables[k][1]);
-            mv.visitVarInsn(ASTORE, RTAG + k);
-        }
         iconst(0);
         mv.visitVarInsn(ISTORE, EA);
         iconst(0);
@@ -852,11 +880,13 @@ final class BlockCompiler {
      */
     private void hostAccess(int tagTable, int size, Label slow) {
         tagCheck(tagTable, size, slow);
-        mv.visitVarInsn(ALOAD, tagTable + 1);
-        mv.visitVarInsn(ILOAD, IDX);
-        mv.visitInsn(AALOAD);
-        mv.visitVarInsn(ASTORE, HMEM);
-        mv.visitVarInsn(ALOAD, tagTable + 2);
+        if (!singleRam) {
+            table(tagTable + 1);
+            mv.visitVarInsn(ILOAD, IDX);
+            mv.visitInsn(AALOAD);
+            mv.visitVarInsn(ASTORE, HMEM);
+        }
+        table(tagTable + 2);
         mv.visitVarInsn(ILOAD, IDX);
         mv.visitInsn(IALOAD);
         mv.visitVarInsn(ILOAD, EA);
@@ -865,8 +895,18 @@ final class BlockCompiler {
     }
 
     private void pushHost() {
-        mv.visitVarInsn(ALOAD, HMEM);
+        if (singleRam) {
+            mv.visitFieldInsn(GETSTATIC, owner, "RAM", "[B");
+        } else {
+            mv.visitVarInsn(ALOAD, HMEM);
+        }
         mv.visitVarInsn(ILOAD, HIDX);
+    }
+
+    /** Pushes the soft-TLB table a (former) local index stands for, a constant of the class. */
+    private void table(int local) {
+        String[] k = CONSTANTS[local - RTAG];
+        mv.visitFieldInsn(GETSTATIC, owner, k[0], k[1]);
     }
 
     /** Puts the soft-TLB index of EA in IDX and jumps to {@code slow} unless the tag matches. */
@@ -877,7 +917,7 @@ final class BlockCompiler {
         iconst(dev.partita.mmu.SoftTlb.MASK);
         mv.visitInsn(IAND);
         mv.visitVarInsn(ISTORE, IDX);
-        mv.visitVarInsn(ALOAD, tagTable);
+        table(tagTable);
         mv.visitVarInsn(ILOAD, IDX);
         mv.visitInsn(IALOAD);
         mv.visitVarInsn(ILOAD, EA);

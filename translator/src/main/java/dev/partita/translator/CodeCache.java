@@ -83,19 +83,20 @@ final class CodeCache implements Ram.CodeWriteListener {
     };
 
     /**
-     * The live translation of the code at {@code mem[host]} entered at {@code ea}; otherwise, if
+     * The live translation of the code at {@code mem[host]} entered at {@code ea} in the MSR context of
+     * soft TLB {@code tlb}; otherwise, if
      * {@code count}, counts the entry and returns {@link #TRANSLATE} once it is hot: {@code threshold}
      * entries, or at least {@link #HOT_AFTER_WRITE} in a page whose code has been rewritten (so code
      * that patches itself all the time stays on the interpreter); else null.
      */
-    Block lookup(byte[] mem, int host, int ea, boolean count, int threshold) {
+    Block lookup(byte[] mem, int host, int ea, dev.partita.mmu.SoftTlb tlb, boolean count, int threshold) {
         Page p = page(mem, host, count);
         if (p == null) {
             return null;
         }
         int i = (host & 0xFFF) >>> 2;
         for (Block b = p.slots[i]; b != null; b = b.nextInSlot) {
-            if (b.ea == ea) {
+            if (b.ea == ea && b.tlb == tlb) {
                 return b;
             }
         }

@@ -41,6 +41,8 @@ final class JitEngine implements Engine {
     private final JitStats stats = new JitStats();
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
     private long serial;
+    /** Guest RAM when it is one array (the usual case, up to 1 GiB), else null. */
+    private final byte[] singleRam;
 
     JitEngine(String name, int threshold, Cpu cpu, PhysicalBus bus, long capacityBytes) {
         this.name = name;
@@ -52,6 +54,7 @@ final class JitEngine implements Engine {
             }
         }
         this.cache = new CodeCache(rams, capacityBytes, stats, cpu::dropWrites);
+        this.singleRam = rams.size() == 1 ? rams.get(0).bytes() : null;
     }
 
     @Override
@@ -139,10 +142,10 @@ final class JitEngine implements Engine {
         int host = t.execOff[i] + pc;
         int j = (pc >>> 2) & ((1 << JUMP_BITS) - 1);
         Block b = jump[j];
-        if (b != null && b.ea == pc && b.host == host && b.mem == mem && b.valid) {
+        if (b != null && b.ea == pc && b.host == host && b.mem == mem && b.tlb == t && b.valid) {
             return b;
         }
-        b = cache.lookup(mem, host, pc, entry, threshold);
+        b = cache.lookup(mem, host, pc, t, entry, threshold);
         if (b == null) {
             return null;
         }
@@ -173,7 +176,7 @@ final class JitEngine implements Engine {
         for (int max = MAX_REGION; ; max /= 2) {
             r = dev.partita.translator.Region.scan(mem, host & ~0xFFF, pc, max, mem2, host2);
             try {
-                res = BlockCompiler.compile(r, internal);
+                res = BlockCompiler.compile(r, internal, singleRam != null);
                 if (res.bytes().length <= MAX_CLASS_BYTES || max <= 4) {
                     break;
                 }
@@ -188,7 +191,8 @@ final class JitEngine implements Engine {
         stats.compileNanos += t1 - t0;
         Block b;
         try {
-            Class<?> k = lookup.defineHiddenClass(res.bytes(), true).lookupClass();
+            Object[] constants = {t.readTag, t.readMem, t.readOff, t.writeTag, t.writeMem, t.writeOff, singleRam};
+            Class<?> k = lookup.defineHiddenClassWithClassData(res.bytes(), constants, true).lookupClass();
             b = (Block) MethodHandles.privateLookupIn(k, lookup).findConstructor(k, java.lang.invoke.MethodType.methodType(void.class)).invoke();
         } catch (Throwable e) {
             throw new IllegalStateException("translation of " + Integer.toHexString(pc) + " failed", e);
@@ -213,6 +217,7 @@ final class JitEngine implements Engine {
             b.hi2 = hi2;
         }
         b.ea = pc;
+        b.tlb = t;
         b.mem = mem;
         b.host = host;
         b.lo = lo;
