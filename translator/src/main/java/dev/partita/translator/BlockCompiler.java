@@ -45,7 +45,8 @@ final class BlockCompiler {
     static final int CR = 32, LR = 33, CTR = 34, SO = 35, OV = 36, CA = 37, SLOTS = 38;
     private static final int EA = SLOT0 + SLOTS, IDX = EA + 1, T0 = EA + 2, T1 = EA + 3,
             RTAG = EA + 4, RMEM = EA + 5, ROFF = EA + 6, WTAG = EA + 7, WMEM = EA + 8, WOFF = EA + 9,
-            GPRS = EA + 10, HMEM = EA + 11, HIDX = EA + 12, PAGE2_OK = EA + 13;
+            GPRS = EA + 10, HMEM = EA + 11, HIDX = EA + 12, PAGE2_OK = EA + 13,
+            SLICE_END = EA + 14;
     private static final String[] SLOT_FIELD = {"cr", "lr", "ctr", "xerSo", "xerOv", "xerCa"};
 
     private final Region r;
@@ -242,6 +243,11 @@ final class BlockCompiler {
         mv.visitVarInsn(ISTORE, T1);
         iconst(0);
         mv.visitVarInsn(ISTORE, PAGE2_OK);
+        // cpu.sliceEnd only changes inside calls (an exit request sets it to 0), and after every call
+        // the field itself is checked, so the basic blocks' checks can use this copy
+        mv.visitVarInsn(ALOAD, C);
+        mv.visitFieldInsn(GETFIELD, CPU, "sliceEnd", "J");
+        mv.visitVarInsn(LSTORE, SLICE_END);
         mv.visitInsn(ACONST_NULL);
         mv.visitVarInsn(ASTORE, HMEM);
         iconst(0);
@@ -321,8 +327,7 @@ final class BlockCompiler {
         mv.visitVarInsn(LLOAD, IC);
         lconst(len);
         mv.visitInsn(LADD);
-        mv.visitVarInsn(ALOAD, C);
-        mv.visitFieldInsn(GETFIELD, CPU, "sliceEnd", "J");
+        mv.visitVarInsn(LLOAD, SLICE_END);
         mv.visitInsn(LCMP);
         mv.visitJumpInsn(IFLE, body);
         exitTo(r.pcs[start], -1, 0);
