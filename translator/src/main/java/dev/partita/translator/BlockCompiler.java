@@ -44,9 +44,9 @@ final class BlockCompiler {
     // state slots (SLOT0 + slot)
     static final int CR = 32, LR = 33, CTR = 34, SO = 35, OV = 36, CA = 37, SLOTS = 38;
     private static final int EA = SLOT0 + SLOTS, IDX = EA + 1, T0 = EA + 2, T1 = EA + 3,
-            RTAG = EA + 4, RMEM = EA + 5, ROFF = EA + 6, WTAG = EA + 7, WMEM = EA + 8, WOFF = EA + 9,
-            GPRS = EA + 10, HMEM = EA + 11, HIDX = EA + 12, PAGE2_OK = EA + 13,
-            SLICE_END = EA + 14;
+            GPRS = EA + 4, HMEM = EA + 5, HIDX = EA + 6, PAGE2_OK = EA + 7, SLICE_END = EA + 8;
+    /** Where the read and the write tables (tag, mem, off) start in {@link #CONSTANTS}. */
+    private static final int READ_TABLES = 0, WRITE_TABLES = 3;
     private static final String[] SLOT_FIELD = {"cr", "lr", "ctr", "xerSo", "xerOv", "xerCa"};
 
     private final Region r;
@@ -137,14 +137,6 @@ final class BlockCompiler {
         pass2.emitMethod(pass1);
         cw.visitEnd();
         return new Result(cw.toByteArray(), pass2.entryLength, pass2.exitTargets.size());
-    }
-
-    /** Direct-exit targets in link order, for the engine. */
-    static int[] exitTargets(Region r) {
-        BlockCompiler p = new BlockCompiler(r);
-        p.mv = new MethodVisitor(ASM9) {};
-        p.emitMethod(null);
-        return p.exitTargets.stream().mapToInt(Integer::intValue).toArray();
     }
 
     // ---- method structure ----
@@ -333,8 +325,7 @@ final class BlockCompiler {
         exitTo(r.pcs[start], -1, 0);
         mv.visitLabel(body);
         for (int i = start; i < end; i++) {
-            boolean last = i == end - 1;
-            emitInstruction(i, i - start, len, last);
+            emitInstruction(i, i - start, len);
         }
         int lastId = r.ids[end - 1];
         if (!endsBasicBlock(lastId, r.words[end - 1])) {
@@ -435,7 +426,7 @@ final class BlockCompiler {
     private int crIndex = -1, crField, crLeft, crRight, crImm;
     private boolean crRightIsImm, crUnsigned;
 
-    private void emitInstruction(int i, int j, int bbLen, boolean lastInBb) {
+    private void emitInstruction(int i, int j, int bbLen) {
         int w = r.words[i], id = r.ids[i], pc = r.pcs[i];
         current = i;
         if (!emitInline(id, w, pc, j, bbLen)) {
@@ -595,17 +586,7 @@ final class BlockCompiler {
             case Isa.AND, Isa.ANDC, Isa.OR, Isa.ORC, Isa.XOR, Isa.NAND, Isa.NOR, Isa.EQV -> {
                 ld(d);
                 ld(b);
-                if (id == Isa.ANDC || id == Isa.ORC) {
-                    not();
-                }
-                mv.visitInsn(switch (id) {
-                    case Isa.AND, Isa.ANDC, Isa.NAND -> IAND;
-                    case Isa.OR, Isa.ORC, Isa.NOR -> IOR;
-                    default -> IXOR;
-                });
-                if (id == Isa.NAND || id == Isa.NOR || id == Isa.EQV) {
-                    not();
-                }
+                logical(id);
                 result(a, rc);
             }
             case Isa.ANDI_RC -> { ld(d); iconst(uimm(w)); mv.visitInsn(IAND); result(a, true); }
@@ -684,17 +665,7 @@ final class BlockCompiler {
             case Isa.CRAND, Isa.CROR, Isa.CRXOR, Isa.CRNAND, Isa.CRNOR, Isa.CREQV, Isa.CRANDC, Isa.CRORC -> {
                 crBit(a);
                 crBit(b);
-                if (id == Isa.CRANDC || id == Isa.CRORC) {
-                    not();
-                }
-                mv.visitInsn(switch (id) {
-                    case Isa.CRAND, Isa.CRNAND, Isa.CRANDC -> IAND;
-                    case Isa.CROR, Isa.CRNOR, Isa.CRORC -> IOR;
-                    default -> IXOR;
-                });
-                if (id == Isa.CRNAND || id == Isa.CRNOR || id == Isa.CREQV) {
-                    not();
-                }
+                logical(id);
                 iconst(1);
                 mv.visitInsn(IAND);
                 iconst(31 - d);
@@ -908,10 +879,10 @@ final class BlockCompiler {
         mv.visitVarInsn(ILOAD, HIDX);
     }
 
-    /** Pushes the soft-TLB table a (former) local index stands for, a constant of the class. */
-    private void table(int local) {
-        String[] k = CONSTANTS[local - RTAG];
-        mv.visitFieldInsn(GETSTATIC, owner, k[0], k[1]);
+    /** Pushes constant {@code k} of the class (a soft-TLB table). */
+    private void table(int k) {
+        String[] c = CONSTANTS[k];
+        mv.visitFieldInsn(GETSTATIC, owner, c[0], c[1]);
     }
 
     /** Puts the soft-TLB index of EA in IDX and jumps to {@code slow} unless the tag matches. */
@@ -935,7 +906,7 @@ final class BlockCompiler {
         int size = size(id);
         boolean sx = signed(id);
         Label slow = new Label(), done = new Label();
-        hostAccess(RTAG, size, slow);
+        hostAccess(READ_TABLES, size, slow);
         if (size == 1) {
             pushHost();
             mv.visitInsn(BALOAD);
@@ -979,7 +950,7 @@ final class BlockCompiler {
     private void store(int id, int s, int update, int pc, int j) {
         int size = size(id);
         Label slow = new Label(), done = new Label();
-        hostAccess(WTAG, size, slow);
+        hostAccess(WRITE_TABLES, size, slow);
         if (size == 1) {
             pushHost();
             ld(s);
@@ -1119,6 +1090,32 @@ final class BlockCompiler {
             ld(b);
         } else {
             iconst(b);
+        }
+    }
+
+    /**
+     * Combines the two values on the stack as the GPR or CR logical instruction {@code id} does: and, or
+     * or xor, with the second operand complemented (andc, orc) or the result (nand, nor, eqv).
+     */
+    private void logical(int id) {
+        boolean complementSecond = switch (id) {
+            case Isa.ANDC, Isa.ORC, Isa.CRANDC, Isa.CRORC -> true;
+            default -> false;
+        };
+        boolean complementResult = switch (id) {
+            case Isa.NAND, Isa.NOR, Isa.EQV, Isa.CRNAND, Isa.CRNOR, Isa.CREQV -> true;
+            default -> false;
+        };
+        if (complementSecond) {
+            not();
+        }
+        mv.visitInsn(switch (id) {
+            case Isa.AND, Isa.ANDC, Isa.NAND, Isa.CRAND, Isa.CRANDC, Isa.CRNAND -> IAND;
+            case Isa.OR, Isa.ORC, Isa.NOR, Isa.CROR, Isa.CRORC, Isa.CRNOR -> IOR;
+            default -> IXOR;
+        });
+        if (complementResult) {
+            not();
         }
     }
 
