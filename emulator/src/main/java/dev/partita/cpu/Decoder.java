@@ -32,10 +32,22 @@ public final class Decoder {
         Map<List<Insn>, Integer> seen = new HashMap<>();
         starts.add(0);
         flat.add(null);
+        // rows by the primary opcodes they can match, so each key looks at a handful (start-up time)
+        List<List<Insn>> byPrimary = new ArrayList<>();
+        for (int po = 0; po < 64; po++) {
+            List<Insn> l = new ArrayList<>();
+            for (Insn r : rows) {
+                if ((po << 26 & r.mask & 0xFC000000) == (r.match & 0xFC000000)) {
+                    l.add(r);
+                }
+            }
+            byPrimary.add(l);
+        }
+        List<Insn> cands = new ArrayList<>();
         for (int key = 0; key < TABLE.length; key++) {
             int keyBits = (key >>> 10) << 26 | (key & 0x3FF) << 1;
-            List<Insn> cands = new ArrayList<>();
-            for (Insn r : rows) {
+            cands.clear();
+            for (Insn r : byPrimary.get(key >>> 10)) {
                 if ((keyBits & r.mask & KEY_MASK) == (r.match & KEY_MASK)) {
                     cands.add(r);
                 }
@@ -45,13 +57,15 @@ public final class Decoder {
             } else if (cands.size() == 1 && (cands.get(0).mask & ~KEY_MASK) == 0) {
                 TABLE[key] = (short) cands.get(0).id;
             } else {
-                int index = seen.computeIfAbsent(cands, c -> {
+                Integer index = seen.get(cands);
+                if (index == null) {
                     starts.add(flat.size());
-                    flat.addAll(c);
+                    flat.addAll(cands);
                     flat.add(null);
-                    return starts.size() - 1;
-                });
-                TABLE[key] = (short) -index;
+                    index = starts.size() - 1;
+                    seen.put(List.copyOf(cands), index);
+                }
+                TABLE[key] = (short) -index.intValue();
             }
         }
         START = starts.stream().mapToInt(Integer::intValue).toArray();
