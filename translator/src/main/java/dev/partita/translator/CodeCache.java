@@ -110,6 +110,14 @@ final class CodeCache implements Ram.CodeWriteListener {
         return h >= (p.invalidations > 0 ? Math.max(threshold, HOT_AFTER_WRITE) : threshold) ? TRANSLATE : null;
     }
 
+    /** Makes the entry point at {@code mem[host]} wait a long time before it is tried again. */
+    void coolDown(byte[] mem, int host) {
+        Page p = page(mem, host, true);
+        if (p != null) {
+            p.heat[(host & 0xFFF) >>> 2] = Short.MIN_VALUE;
+        }
+    }
+
     /** Entries before code in a page with rewritten code is translated again. */
     static final int HOT_AFTER_WRITE = 64;
 

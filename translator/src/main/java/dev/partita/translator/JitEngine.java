@@ -151,11 +151,19 @@ final class JitEngine implements Engine {
         }
         if (b == CodeCache.TRANSLATE) {
             b = translate(c, mem, host, pc);
+            if (b == null) {
+                cache.coolDown(mem, host);     // could not be translated: the interpreter runs it
+                return null;
+            }
         }
         jump[j] = b;
         return b;
     }
 
+    /**
+     * Translates the code entered at {@code pc}; null when it cannot be (a class the JVM or ASM
+     * rejects), which is never the guest's fault: that code then stays on the interpreter.
+     */
     private Block translate(Cpu c, byte[] mem, int host, int pc) {
         long t0 = System.nanoTime();
         // the next page, if the soft TLB says where it is now (a translation may continue into it)
@@ -182,7 +190,8 @@ final class JitEngine implements Engine {
                 }
             } catch (RuntimeException e) {     // ASM's MethodTooLargeException, LimitExceededException
                 if (max <= 4) {
-                    throw e;
+                    stats.failures++;
+                    return null;
                 }
             }
             stats.retranslations++;
@@ -194,8 +203,9 @@ final class JitEngine implements Engine {
             Object[] constants = {t.readTag, t.readMem, t.readOff, t.writeTag, t.writeMem, t.writeOff, singleRam};
             Class<?> k = lookup.defineHiddenClassWithClassData(res.bytes(), constants, true).lookupClass();
             b = (Block) MethodHandles.privateLookupIn(k, lookup).findConstructor(k, java.lang.invoke.MethodType.methodType(void.class)).invoke();
-        } catch (Throwable e) {
-            throw new IllegalStateException("translation of " + Integer.toHexString(pc) + " failed", e);
+        } catch (Throwable e) {            // LinkageError (verification), or an error in <clinit>
+            stats.failures++;
+            return null;
         }
         int lo = Integer.MAX_VALUE, hi = 0, lo2 = Integer.MAX_VALUE, hi2 = 0;
         for (int p : r.pcs) {

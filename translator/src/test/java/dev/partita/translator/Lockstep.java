@@ -36,6 +36,10 @@ final class Lockstep {
                 break;
             }
         }
+        String stats = b.engine().stats();
+        if (!stats.contains(" 0 translation failures")) {
+            return "some code could not be translated: " + stats;
+        }
         return null;
     }
 
