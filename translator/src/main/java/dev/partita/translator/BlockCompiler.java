@@ -316,9 +316,7 @@ final class BlockCompiler {
         mv.visitLabel(bbLabels[start]);
         // slice check: do the block's instructions fit before cpu.sliceEnd?
         Label body = entryBody != null ? entryBody : new Label();
-        mv.visitVarInsn(LLOAD, IC);
-        lconst(len);
-        mv.visitInsn(LADD);
+        pushIcount(len);
         mv.visitVarInsn(LLOAD, SLICE_END);
         mv.visitInsn(LCMP);
         mv.visitJumpInsn(IFLE, body);
@@ -388,9 +386,7 @@ final class BlockCompiler {
 
     private void addIcount(int delta) {
         if (delta != 0) {
-            mv.visitVarInsn(LLOAD, IC);
-            lconst(delta);
-            mv.visitInsn(LADD);
+            pushIcount(delta);
             mv.visitVarInsn(LSTORE, IC);
         }
     }
@@ -405,9 +401,7 @@ final class BlockCompiler {
         }
         mv.visitVarInsn(ALOAD, C);
         mv.visitFieldInsn(GETFIELD, CPU, "sliceEnd", "J");
-        mv.visitVarInsn(LLOAD, IC);
-        lconst(j + 1);
-        mv.visitInsn(LADD);
+        pushIcount(j + 1);
         mv.visitInsn(LCMP);
         mv.visitJumpInsn(IFGT, cont);
         mv.visitLabel(leave);
@@ -442,9 +436,7 @@ final class BlockCompiler {
         iconst(pc);
         mv.visitFieldInsn(PUTFIELD, CPU, "pc", "I");
         mv.visitVarInsn(ALOAD, C);
-        mv.visitVarInsn(LLOAD, IC);
-        lconst(j);
-        mv.visitInsn(LADD);
+        pushIcount(j);
         mv.visitFieldInsn(PUTFIELD, CPU, "icount", "J");
         mv.visitVarInsn(ALOAD, C);
         mv.visitMethodInsn(INVOKESTATIC, "dev/partita/cpu/Interpreter", "step", "(L" + CPU + ";)V", false);
@@ -456,22 +448,8 @@ final class BlockCompiler {
             exitToStack(j + 1);
             return;
         }
-        Label cont = new Label(), leave = new Label();
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitFieldInsn(GETFIELD, BLOCK, "valid", "Z");
-        mv.visitJumpInsn(IFEQ, leave);
-        mv.visitVarInsn(ALOAD, C);
-        mv.visitFieldInsn(GETFIELD, CPU, "sliceEnd", "J");
-        mv.visitVarInsn(LLOAD, IC);
-        lconst(j + 1);
-        mv.visitInsn(LADD);
-        mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFGT, cont);
-        mv.visitLabel(leave);
-        mv.visitVarInsn(ALOAD, C);
-        mv.visitFieldInsn(GETFIELD, CPU, "pc", "I");
-        exitToStack(j + 1);
-        mv.visitLabel(cont);
+        // not a branch: the interpreter left the pc at pc + 4
+        checkAfterSlowPath(j, pc, true);
     }
 
     /** Emits the compiled form of the instruction, or returns false to have it run as a fallback. */
@@ -870,6 +848,26 @@ final class BlockCompiler {
         mv.visitVarInsn(ISTORE, HIDX);
     }
 
+    /** The update forms' last step: rA = EA ({@code update} is rA, or -1 for the other forms). */
+    private void updateBase(int update) {
+        if (update >= 0) {
+            mv.visitVarInsn(ILOAD, EA);
+            st(update);
+        }
+    }
+
+    /** Pushes the big-endian byte-array view handle of {@link dev.partita.memory.Ram} for 4- or 2-byte accesses. */
+    private void pushViewHandle(int size) {
+        mv.visitFieldInsn(GETSTATIC, "dev/partita/memory/Ram", size == 4 ? "BE32" : "BE16", "Ljava/lang/invoke/VarHandle;");
+    }
+
+    /** Pushes the instruction count after {@code delta} more instructions of the current basic block (a long). */
+    private void pushIcount(int delta) {
+        mv.visitVarInsn(LLOAD, IC);
+        lconst(delta);
+        mv.visitInsn(LADD);
+    }
+
     private void pushHost() {
         if (singleRam) {
             mv.visitFieldInsn(GETSTATIC, owner, "RAM", "[B");
@@ -913,7 +911,7 @@ final class BlockCompiler {
             iconst(0xFF);
             mv.visitInsn(IAND);
         } else {
-            mv.visitFieldInsn(GETSTATIC, "dev/partita/memory/Ram", size == 4 ? "BE32" : "BE16", "Ljava/lang/invoke/VarHandle;");
+            pushViewHandle(size);
             pushHost();
             mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/VarHandle", "get", size == 4 ? "([BI)I" : "([BI)S", false);
             if (size == 2 && !sx) {
@@ -922,27 +920,19 @@ final class BlockCompiler {
             }
         }
         st(d);
-        if (update >= 0) {
-            mv.visitVarInsn(ILOAD, EA);
-            st(update);
-        }
+        updateBase(update);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(slow);
         mv.visitVarInsn(ALOAD, C);
         mv.visitVarInsn(ILOAD, EA);
         iconst(pc);
-        mv.visitVarInsn(LLOAD, IC);
-        lconst(j + 1);
-        mv.visitInsn(LADD);
+        pushIcount(j + 1);
         mv.visitMethodInsn(INVOKESTATIC, RT, "load" + size * 8, "(L" + CPU + ";IIJ)I", false);
         if (sx) {
             mv.visitInsn(I2S);
         }
         st(d);
-        if (update >= 0) {
-            mv.visitVarInsn(ILOAD, EA);
-            st(update);
-        }
+        updateBase(update);
         checkAfterSlowPath(j, pc, false);
         mv.visitLabel(done);
     }
@@ -956,7 +946,7 @@ final class BlockCompiler {
             ld(s);
             mv.visitInsn(BASTORE);
         } else {
-            mv.visitFieldInsn(GETSTATIC, "dev/partita/memory/Ram", size == 4 ? "BE32" : "BE16", "Ljava/lang/invoke/VarHandle;");
+            pushViewHandle(size);
             pushHost();
             ld(s);
             if (size == 2) {
@@ -964,24 +954,16 @@ final class BlockCompiler {
             }
             mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/VarHandle", "set", size == 4 ? "([BII)V" : "([BIS)V", false);
         }
-        if (update >= 0) {
-            mv.visitVarInsn(ILOAD, EA);
-            st(update);
-        }
+        updateBase(update);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(slow);
         mv.visitVarInsn(ALOAD, C);
         mv.visitVarInsn(ILOAD, EA);
         ld(s);
         iconst(pc);
-        mv.visitVarInsn(LLOAD, IC);
-        lconst(j + 1);
-        mv.visitInsn(LADD);
+        pushIcount(j + 1);
         mv.visitMethodInsn(INVOKESTATIC, RT, "store" + size * 8, "(L" + CPU + ";IIIJ)V", false);
-        if (update >= 0) {
-            mv.visitVarInsn(ILOAD, EA);
-            st(update);
-        }
+        updateBase(update);
         checkAfterSlowPath(j, pc, true);
         mv.visitLabel(done);
     }
