@@ -5,9 +5,7 @@ import static dev.partita.benchmarks.Asm.*;
 import dev.partita.cpu.Cpu;
 import dev.partita.cpu.Engine;
 import dev.partita.machine.Engines;
-import dev.partita.memory.PhysicalBus;
 import dev.partita.memory.Ram;
-import dev.partita.time.VirtualClock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,10 +47,9 @@ public class InterpreterBench {
 
     @Setup
     public void setup() {
-        PhysicalBus bus = new PhysicalBus();
-        bus.addRam("ram", 0, new Ram(1 << 20));
-        cpu = new Cpu(bus, VirtualClock.realTime());
-        cpu.mmu.setTlb1Entry(0, 0x80000000 | 10 << 8, 0, 0x3F, 0); // EA 0..1 GiB -> PA 0
+        RamCore core = new RamCore(1 << 20, 10); // EA 0..1 GiB -> PA 0
+        cpu = core.cpu;
+        byte[] ram = core.ram;
 
         int[] prog = {
             addi(3, 0, -1),            // crc = ~0
@@ -75,14 +72,13 @@ public class InterpreterBench {
             b(-64),                    // back to the start
         };
         for (int i = 0; i < prog.length; i++) {
-            Ram.BE32.set(bus.find(0).ram.bytes(), CODE + 4 * i, prog[i]);
+            Ram.BE32.set(ram, CODE + 4 * i, prog[i]);
         }
-        byte[] ram = bus.find(0).ram.bytes();
         for (int i = 0; i < 4096; i++) {
             ram[BUF + i] = (byte) (i * 31 + 7);
         }
         cpu.pc = CODE;
-        interp = Engines.create(engine, cpu, bus);
+        interp = Engines.create(engine, cpu, core.bus);
     }
 
     @Benchmark

@@ -3,9 +3,6 @@ package dev.partita.benchmarks;
 
 import dev.partita.cpu.Cpu;
 import dev.partita.cpu.LoadStore;
-import dev.partita.memory.PhysicalBus;
-import dev.partita.memory.Ram;
-import dev.partita.time.VirtualClock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,10 +36,7 @@ public class MemoryBench {
 
     @Setup
     public void setup() {
-        PhysicalBus bus = new PhysicalBus();
-        bus.addRam("ram", 0, new Ram(16 << 20));
-        cpu = new Cpu(bus, VirtualClock.realTime());
-        cpu.mmu.setTlb1Entry(0, 0x80000000 | 6 << 8, 0, 0x3F, 0); // EA 0..4 MiB -> PA 0
+        cpu = new RamCore(16 << 20, 6).cpu; // EA 0..4 MiB -> PA 0
     }
 
     @Benchmark

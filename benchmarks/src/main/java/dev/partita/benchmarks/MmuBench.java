@@ -3,10 +3,7 @@ package dev.partita.benchmarks;
 import dev.partita.cpu.Cpu;
 import dev.partita.cpu.GuestTrap;
 import dev.partita.cpu.Sprs;
-import dev.partita.memory.PhysicalBus;
-import dev.partita.memory.Ram;
 import dev.partita.mmu.SoftTlb;
-import dev.partita.time.VirtualClock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,10 +42,7 @@ public class MmuBench {
 
     @Setup
     public void setup() {
-        PhysicalBus bus = new PhysicalBus();
-        bus.addRam("ram", 0, new Ram(64 << 20));
-        cpu = new Cpu(bus, VirtualClock.realTime());
-        cpu.mmu.setTlb1Entry(0, 0x80000000 | 8 << 8, 0, 0x3F, 0); // EA 0..64 MiB -> PA 0, all permissions
+        cpu = new RamCore(64 << 20, 8).cpu; // EA 0..64 MiB -> PA 0, all permissions
         for (int p = 0; p < 256; p++) {
             cpu.mmu.writeSpr(Sprs.MAS0, (p >> 7) << 16);                  // TLB0, 128 sets x 2 ways
             cpu.mmu.writeSpr(Sprs.MAS1, 0x80000000 | 1 << 8);             // valid, TID 0, 4 KiB
