@@ -53,8 +53,7 @@ public abstract class Block {
     /** Whether {@code cpu}'s soft TLB currently maps {@link #ea} onto this translation's code. */
     final boolean mapped(Cpu cpu) {
         SoftTlb t = cpu.tlb;
-        int i = (ea >>> 12) & SoftTlb.MASK;
-        return t == tlb && t.execTag[i] == (ea & 0xFFFFF000) && t.execMem[i] == mem && t.execOff[i] + ea == host;
+        return t == tlb && executes(t, ea, mem, host);
     }
 
     /**
@@ -63,9 +62,13 @@ public abstract class Block {
      * context may execute).
      */
     public final boolean secondPageMapped(Cpu cpu) {
-        SoftTlb t = cpu.tlb;
-        int i = (page2 >>> 12) & SoftTlb.MASK;
-        return t.execTag[i] == page2 && t.execMem[i] == mem2 && t.execOff[i] + page2 == host2;
+        return executes(cpu.tlb, page2, mem2, host2);
+    }
+
+    /** Whether the execute table of {@code t} maps effective address {@code ea} to {@code mem[host]}. */
+    private static boolean executes(SoftTlb t, int ea, byte[] mem, int host) {
+        int i = (ea >>> 12) & SoftTlb.MASK;
+        return t.execTag[i] == (ea & 0xFFFFF000) && t.execMem[i] == mem && t.execOff[i] + ea == host;
     }
 
     @Override

@@ -61,12 +61,6 @@ final class Region {
         return page2 != -1 && (pc & 0xFFFFF000) == page2;
     }
 
-    /** Whether {@code pc} starts a basic block of this region (so a branch can jump to it). */
-    boolean isLeader(int pc) {
-        int i = indexOf(pc);
-        return i >= 0 && leader.get(i);
-    }
-
     /**
      * Scans the region starting at effective address {@code entry}, whose page is
      * {@code mem[pageHost..pageHost+4096)}, taking at most {@code max} instructions. When
