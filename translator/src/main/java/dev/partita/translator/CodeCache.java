@@ -178,7 +178,8 @@ final class CodeCache implements Ram.CodeWriteListener {
             return;
         }
         int end = offset + length;
-        java.util.ArrayList<Block> victims = new java.util.ArrayList<>();
+        // most writes into a code page miss its translations (data beside code): allocate only on a hit
+        java.util.ArrayList<Block> victims = null;
         for (int page = offset >>> 12; page <= (end - 1) >>> 12; page++) {
             Page p = c.pages[page];
             if (p == null || p.blocks == 0) {
@@ -187,21 +188,30 @@ final class CodeCache implements Ram.CodeWriteListener {
             for (Block head : p.slots) {
                 for (Block b = head; b != null; b = b.nextInSlot) {
                     if (overlaps(b, mem, offset, end)) {
-                        victims.add(b);
+                        victims = add(victims, b);
                     }
                 }
             }
             for (Block b : p.foreign) {
                 if (overlaps(b, mem, offset, end)) {
-                    victims.add(b);
+                    victims = add(victims, b);
                 }
             }
+        }
+        if (victims == null) {
+            return;
         }
         for (Block b : victims) {
             if (b.valid) {
                 remove(b);
             }
         }
+    }
+
+    private static java.util.ArrayList<Block> add(java.util.ArrayList<Block> list, Block b) {
+        java.util.ArrayList<Block> l = list != null ? list : new java.util.ArrayList<>();
+        l.add(b);
+        return l;
     }
 
     private static boolean overlaps(Block b, byte[] mem, int from, int to) {
