@@ -70,6 +70,12 @@ final class BlockCompiler {
     private String owner = "dev/partita/translator/Pass1";
     /** Whether guest RAM is one array (then it is a constant of the class). */
     private boolean singleRam;
+    /**
+     * The length of that array when it is a power of two, else 0. Host indexes are then masked with
+     * it: the soft TLB only ever holds indexes inside the array, so the mask changes nothing, but it
+     * lets HotSpot prove the index in range and drop the array's range check.
+     */
+    private int ramMask;
 
     /**
      * The class's constants, from its class data (an {@code Object[]} in this order): the soft-TLB
@@ -87,14 +93,22 @@ final class BlockCompiler {
     /** The compiled class. */
     record Result(byte[] bytes, int entryLength, int exits) {}
 
-    static Result compile(Region r, String internalName, boolean singleRam) {
+    /**
+     * Compiles {@code r} into a class named {@code internalName}. {@code singleRamLength} is the
+     * length of guest RAM when it is one array (a constant of the class), 0 when it is several.
+     */
+    static Result compile(Region r, String internalName, int singleRamLength) {
+        boolean singleRam = singleRamLength > 0;
+        int ramMask = Integer.bitCount(singleRamLength) == 1 ? singleRamLength - 1 : 0;
         BlockCompiler pass1 = new BlockCompiler(r);
         pass1.singleRam = singleRam;
+        pass1.ramMask = ramMask;
         pass1.mv = new MethodVisitor(ASM9) {};
         pass1.emitMethod(null);
         BlockCompiler pass2 = new BlockCompiler(r);
         pass2.owner = internalName;
         pass2.singleRam = singleRam;
+        pass2.ramMask = ramMask;
         System.arraycopy(pass1.used, 0, pass2.used, 0, SLOTS);
         System.arraycopy(pass1.written, 0, pass2.written, 0, SLOTS);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
@@ -845,6 +859,10 @@ final class BlockCompiler {
         mv.visitInsn(IALOAD);
         mv.visitVarInsn(ILOAD, EA);
         mv.visitInsn(IADD);
+        if (singleRam && ramMask != 0) {
+            iconst(ramMask & -size);    // the access is aligned (the tag says so) and inside RAM
+            mv.visitInsn(IAND);
+        }
         mv.visitVarInsn(ISTORE, HIDX);
     }
 

@@ -29,7 +29,7 @@ import java.util.List;
  */
 final class JitEngine implements Engine {
     /** Largest region, in guest instructions. */
-    static final int MAX_REGION = 128;
+    static final int MAX_REGION = Integer.getInteger("partita.jit.maxRegion", 128);
     /** Class size above which a region is made smaller (its method must stay under HotSpot's 8000 bytecodes). */
     static final int MAX_CLASS_BYTES = 9000;
     private static final int JUMP_BITS = 12;
@@ -182,9 +182,9 @@ final class JitEngine implements Engine {
         // Smaller regions until the method is one HotSpot compiles (below its 8000-byte huge-method
         // limit) and ASM's frame computation stays within its bounds.
         for (int max = MAX_REGION; ; max /= 2) {
-            r = dev.partita.translator.Region.scan(mem, host & ~0xFFF, pc, max, mem2, host2);
+            r = dev.partita.translator.Region.select(mem, host & ~0xFFF, pc, max, mem2, host2);
             try {
-                res = BlockCompiler.compile(r, internal, singleRam != null);
+                res = BlockCompiler.compile(r, internal, singleRam != null ? singleRam.length : 0);
                 if (res.bytes().length <= MAX_CLASS_BYTES || max <= 4) {
                     break;
                 }

@@ -62,6 +62,66 @@ final class Region {
     }
 
     /**
+     * Size limit for regions without a long loop. Bigger regions cost HotSpot more to compile and,
+     * having more paths the first executions did not take, get deoptimized and recompiled more
+     * often; their extra code (what follows a small loop, branches not taken) rarely pays for that.
+     */
+    static final int SMALL = Integer.getInteger("partita.jit.smallRegion", 32);
+
+    /**
+     * The region to translate at {@code entry}: up to {@code max} instructions when they hold an
+     * innermost loop longer than {@link #SMALL} instructions (so that the loop stays one JVM loop),
+     * else at most {@code SMALL}. Arguments as for {@link #scan}.
+     */
+    static Region select(byte[] mem, int pageHost, int entry, int max, byte[] mem2, int pageHost2) {
+        Region r = scan(mem, pageHost, entry, max, mem2, pageHost2);
+        if (r.size() <= SMALL || r.longestLoop() > SMALL) {
+            return r;
+        }
+        return scan(mem, pageHost, entry, SMALL, mem2, pageHost2);
+    }
+
+    /**
+     * The length in instructions of the longest innermost loop the region can run without leaving: a
+     * backward direct branch inside the region and its target, both included, with no other such loop
+     * inside them. 0 when there is none.
+     */
+    int longestLoop() {
+        java.util.List<int[]> loops = new java.util.ArrayList<>();
+        for (int i = 0; i < pcs.length; i++) {
+            int w = words[i];
+            int target;
+            if (ids[i] == Isa.B && (w & 1) == 0) {
+                int li = (w << 6) >> 6 & ~3;
+                target = (w & 2) != 0 ? li : pcs[i] + li;
+            } else if (ids[i] == Isa.BC && (w & 1) == 0) {
+                int bd = (short) (w & 0xFFFC);
+                target = (w & 2) != 0 ? bd : pcs[i] + bd;
+            } else {
+                continue;
+            }
+            int t = indexOf(target);
+            if (t >= 0 && t <= i) {
+                loops.add(new int[] {t, i});
+            }
+        }
+        int longest = 0;
+        for (int[] l : loops) {
+            boolean innermost = true;
+            for (int[] o : loops) {
+                if (o != l && o[0] >= l[0] && o[1] <= l[1] && (o[0] != l[0] || o[1] != l[1])) {
+                    innermost = false;
+                    break;
+                }
+            }
+            if (innermost) {
+                longest = Math.max(longest, l[1] - l[0] + 1);
+            }
+        }
+        return longest;
+    }
+
+    /**
      * Scans the region starting at effective address {@code entry}, whose page is
      * {@code mem[pageHost..pageHost+4096)}, taking at most {@code max} instructions. When
      * {@code mem2} is not null the next page is {@code mem2[pageHost2..+4096)} and may be covered too.
