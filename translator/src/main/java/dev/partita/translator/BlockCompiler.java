@@ -328,6 +328,7 @@ final class BlockCompiler {
     private void emitBasicBlock(int start, int end, Label entryBody) {
         int len = end - start;
         mv.visitLabel(bbLabels[start]);
+        forgetCompares();
         // slice check: do the block's instructions fit before cpu.sliceEnd?
         Label body = entryBody != null ? entryBody : new Label();
         pushIcount(len);
@@ -426,13 +427,45 @@ final class BlockCompiler {
     // ---- instructions ----
 
     /**
-     * What the instruction just compiled left in a CR field, for a conditional branch right after it
-     * to test the operands directly instead of the CR bits (the CR is still written for later
-     * readers): the CR field, the compared slot, the other operand (a slot, or a constant), and
-     * whether the compare is unsigned. {@code crIndex} is the instruction's index, -1 for none.
+     * What set each CR field last in the current basic block, for a conditional branch on it to test
+     * the operands directly instead of the CR bits (the CR is still written for later readers): per
+     * field, the index of the compare (or Rc = 1 instruction) or -1, the compared slot, the other
+     * operand (a slot, or a constant) and whether the compare is unsigned. A record holds while
+     * neither operand slot is written; basic-block starts, fallbacks and other CR writes drop them.
      */
-    private int crIndex = -1, crField, crLeft, crRight, crImm;
-    private boolean crRightIsImm, crUnsigned;
+    private final int[] crIndex = {-1, -1, -1, -1, -1, -1, -1, -1};
+    private final int[] crLeft = new int[8], crRight = new int[8], crImm = new int[8];
+    private final boolean[] crRightIsImm = new boolean[8], crUnsigned = new boolean[8];
+    /** True while a compare writes its CR field (that write keeps the other fields' records). */
+    private boolean settingCompare;
+
+    private void recordCompare(int field, int left, boolean rightIsImm, int right, int imm, boolean unsigned) {
+        crIndex[field] = current;
+        crLeft[field] = left;
+        crRightIsImm[field] = rightIsImm;
+        crRight[field] = right;
+        crImm[field] = imm;
+        crUnsigned[field] = unsigned;
+    }
+
+    private void forgetCompares() {
+        java.util.Arrays.fill(crIndex, -1);
+    }
+
+    /** Drops the records that read {@code slot}, about to be written (all of them for the CR). */
+    private void slotWritten(int slot) {
+        if (slot == CR) {
+            if (!settingCompare) {
+                forgetCompares();
+            }
+            return;
+        }
+        for (int f = 0; f < 8; f++) {
+            if (crIndex[f] >= 0 && (crLeft[f] == slot || (!crRightIsImm[f] && crRight[f] == slot))) {
+                crIndex[f] = -1;
+            }
+        }
+    }
 
     private void emitInstruction(int i, int j, int bbLen) {
         int w = r.words[i], id = r.ids[i], pc = r.pcs[i];
@@ -444,6 +477,7 @@ final class BlockCompiler {
 
     /** Runs the instruction through the interpreter with the state written back, then reloads it. */
     private void fallback(int pc, int j, boolean ends) {
+        forgetCompares();
         writeBack();
         closeRange();
         mv.visitVarInsn(ALOAD, C);
@@ -645,14 +679,11 @@ final class BlockCompiler {
                 }
                 ld(SO);
                 alu(id == Isa.CMP || id == Isa.CMPI ? "compareSigned" : "compareUnsigned", "(III)I");
+                settingCompare = true;
                 setCrField(crfD(w));
-                crIndex = current;
-                crField = crfD(w);
-                crLeft = a;
-                crRightIsImm = id == Isa.CMPI || id == Isa.CMPLI;
-                crRight = b;
-                crImm = id == Isa.CMPI ? simm(w) : uimm(w);
-                crUnsigned = id == Isa.CMPL || id == Isa.CMPLI;
+                settingCompare = false;
+                recordCompare(crfD(w), a, id == Isa.CMPI || id == Isa.CMPLI, b, id == Isa.CMPI ? simm(w) : uimm(w),
+                        id == Isa.CMPL || id == Isa.CMPLI);
             }
             case Isa.CRAND, Isa.CROR, Isa.CRXOR, Isa.CRNAND, Isa.CRNOR, Isa.CREQV, Isa.CRANDC, Isa.CRORC -> {
                 crBit(a);
@@ -994,6 +1025,7 @@ final class BlockCompiler {
     }
 
     private void st(int slot) {
+        slotWritten(slot);
         used[slot] = true;
         written[slot] = true;
         mv.visitVarInsn(ISTORE, SLOT0 + slot);
@@ -1009,26 +1041,27 @@ final class BlockCompiler {
     }
 
     /**
-     * For a branch on CR bit {@code bi} right after the compare (or Rc = 1 result) that set its field
-     * in the same basic block: jumps to {@code notTaken} unless the bit equals {@code want}, by
-     * comparing the operands themselves. Returns false (nothing emitted) when that does not apply.
+     * For a branch on CR bit {@code bi} whose field was set by a compare (or Rc = 1 result) earlier in
+     * the same basic block, with both operands unchanged since: jumps to {@code notTaken} unless the
+     * bit equals {@code want}, by comparing the operands themselves. Returns false (nothing emitted)
+     * when that does not apply.
      */
     private boolean fusedCondition(int bi, boolean want, Label notTaken) {
-        int prev = current - 1;
-        if (crIndex != prev || prev < 0 || r.leader.get(current) || r.pcs[prev] != r.pcs[current] - 4
-                || bi >>> 2 != crField || (bi & 3) == 3) {
+        int f = bi >>> 2;
+        if (crIndex[f] < 0 || (bi & 3) == 3) {
             return false;
         }
-        ld(crLeft);
-        if (crUnsigned) {
+        boolean unsigned = crUnsigned[f];
+        ld(crLeft[f]);
+        if (unsigned) {
             iconst(Integer.MIN_VALUE);
             mv.visitInsn(IXOR);
         }
-        if (crRightIsImm) {
-            iconst(crUnsigned ? crImm ^ Integer.MIN_VALUE : crImm);
+        if (crRightIsImm[f]) {
+            iconst(unsigned ? crImm[f] ^ Integer.MIN_VALUE : crImm[f]);
         } else {
-            ld(crRight);
-            if (crUnsigned) {
+            ld(crRight[f]);
+            if (unsigned) {
                 iconst(Integer.MIN_VALUE);
                 mv.visitInsn(IXOR);
             }
@@ -1046,17 +1079,14 @@ final class BlockCompiler {
     /** Stores the value on the stack in GPR {@code dst}; with Rc also sets CR0 from it. */
     private void result(int dst, boolean rc) {
         if (rc) {
-            crIndex = current;
-            crField = 0;
-            crLeft = dst;
-            crRightIsImm = true;
-            crImm = 0;
-            crUnsigned = false;
             mv.visitInsn(DUP);
             st(dst);
             ld(SO);
             alu("cr0", "(II)I");
+            settingCompare = true;
             setCrField(0);
+            settingCompare = false;
+            recordCompare(0, dst, true, 0, 0, false);
         } else {
             st(dst);
         }
