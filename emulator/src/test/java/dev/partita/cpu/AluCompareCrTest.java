@@ -26,6 +26,24 @@ class AluCompareCrTest {
         assertEquals(EQ | SO, crField(c, 7), "SO is copied");
     }
 
+    /** The CR field values of the ISA's compare definitions, on the values where signed and unsigned order differ. */
+    @Test
+    void compareValueFunctionsOnEdgeValues() {
+        int[] v = {0, 1, -1, 2, -2, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MAX_VALUE - 1, Integer.MIN_VALUE + 1,
+                0x7FFF, 0x8000, 0xFFFF, 0x10000};
+        for (int a : v) {
+            for (int b : v) {
+                for (int so = 0; so <= 1; so++) {
+                    int s = Integer.compare(a, b), u = Integer.compareUnsigned(a, b);
+                    assertEquals((s < 0 ? LT : s > 0 ? GT : EQ) | so, Alu.compareSigned(a, b, so), a + " cmp " + b);
+                    assertEquals((u < 0 ? LT : u > 0 ? GT : EQ) | so, Alu.compareUnsigned(a, b, so), a + " cmpl " + b);
+                }
+            }
+            assertEquals(a < 0 ? LT : a > 0 ? GT : EQ, Alu.cr0(a, 0), "cr0 of " + a);
+            assertEquals((a < 0 ? LT : a > 0 ? GT : EQ) | SO, Alu.cr0(a, 1), "cr0 of " + a + " with SO");
+        }
+    }
+
     @Test
     void immediateCompares() {
         Cpu c = cpu();
