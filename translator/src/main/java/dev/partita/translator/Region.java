@@ -87,6 +87,28 @@ final class Region {
      * inside them. 0 when there is none.
      */
     int longestLoop() {
+        java.util.List<int[]> loops = loops();
+        int longest = 0;
+        for (int[] l : loops) {
+            boolean innermost = true;
+            for (int[] o : loops) {
+                if (o != l && o[0] >= l[0] && o[1] <= l[1] && (o[0] != l[0] || o[1] != l[1])) {
+                    innermost = false;
+                    break;
+                }
+            }
+            if (innermost) {
+                longest = Math.max(longest, l[1] - l[0] + 1);
+            }
+        }
+        return longest;
+    }
+
+    /**
+     * The loops the region can run without leaving: per backward direct branch inside it, the index
+     * of its target and its own index.
+     */
+    java.util.List<int[]> loops() {
         java.util.List<int[]> loops = new java.util.ArrayList<>();
         for (int i = 0; i < pcs.length; i++) {
             int w = words[i];
@@ -105,20 +127,7 @@ final class Region {
                 loops.add(new int[] {t, i});
             }
         }
-        int longest = 0;
-        for (int[] l : loops) {
-            boolean innermost = true;
-            for (int[] o : loops) {
-                if (o != l && o[0] >= l[0] && o[1] <= l[1] && (o[0] != l[0] || o[1] != l[1])) {
-                    innermost = false;
-                    break;
-                }
-            }
-            if (innermost) {
-                longest = Math.max(longest, l[1] - l[0] + 1);
-            }
-        }
-        return longest;
+        return loops;
     }
 
     /**
