@@ -240,7 +240,7 @@ final class JitEngine implements Engine {
         TranslationJob j = prepare(c, mem, host, pc, built);
         try {
             worker.execute(j);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RuntimeException | Error e) {    // full (RejectedExecutionException), or no thread to be had
             stats.notQueued++;
             cache.resetHeat(mem, host);
             return;
@@ -340,5 +340,10 @@ final class JitEngine implements Engine {
     /** The counters, for tests. */
     JitStats statistics() {
         return stats;
+    }
+
+    /** The code cache, for tests. */
+    CodeCache codeCache() {
+        return cache;
     }
 }
