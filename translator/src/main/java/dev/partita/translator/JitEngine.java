@@ -59,10 +59,6 @@ final class JitEngine implements Engine {
     /** Jobs handed to the worker and not yet drained from {@link #built} (guest thread only). */
     private int inFlight;
 
-    JitEngine(String name, int threshold, Cpu cpu, PhysicalBus bus, long capacityBytes) {
-        this(name, threshold, cpu, bus, capacityBytes, null);
-    }
-
     /** {@code worker} runs the translations' builds; null builds them on the guest thread when they are needed. */
     JitEngine(String name, int threshold, Cpu cpu, PhysicalBus bus, long capacityBytes, java.util.concurrent.Executor worker) {
         this.name = name;

@@ -42,7 +42,7 @@ final class JitStats {
         if (!background) {
             return main;
         }
-        return main + String.format("%njit: %d built on the worker thread (%.1f ms there), %d discarded as stale, %d not queued (worker busy)",
-                backgroundBuilt, workerNanos / 1e6, discarded, notQueued);
+        return main + String.format("%njit: %d built on the worker thread (%.1f ms there, %.1f ms on the guest thread), %d discarded as stale, %d not queued (worker busy)",
+                backgroundBuilt, workerNanos / 1e6, (translationNanos - workerNanos) / 1e6, discarded, notQueued);
     }
 }
