@@ -22,8 +22,9 @@ import java.util.List;
  * hands it to the worker thread, which generates and defines the class; meanwhile the entry stays on
  * the interpreter and is not handed over again. Built translations come back through a queue the
  * guest thread drains on its next lookup miss, and are installed only if still right: the words they
- * were made from are still in memory and the cache was not flushed since. Only the guest thread touches the cache, the jump cache, links and translations' fields, and
- * it never waits for the worker.
+ * were made from are still in memory and the cache was not flushed since. Only the guest thread
+ * touches the cache, the jump cache, links and translations' fields, and it never waits for the
+ * worker. When a translation arrives changes nothing the guest sees (see Exactness).
  *
  * <p>Lookup: the pc goes through the soft TLB's execute table to the RAM its code is in, then a
  * direct-mapped jump cache, then the {@link CodeCache}. A translation's direct exits are chained to
