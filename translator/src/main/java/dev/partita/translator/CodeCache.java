@@ -125,6 +125,9 @@ final class CodeCache implements Ram.CodeWriteListener {
     /** Marks the entry point at {@code mem[host]} as being translated: {@link #lookup} does not ask again. */
     void markPending(byte[] mem, int host) {
         Page p = page(mem, host, true);
+        if (p == null) {
+            return;
+        }
         if (p.pending == null) {
             p.pending = new java.util.BitSet(1024);
         }
@@ -138,7 +141,10 @@ final class CodeCache implements Ram.CodeWriteListener {
      * {@link #generation} (a flush dropped the pages older ones were marked in).
      */
     void clearPending(byte[] mem, int host, boolean rewritten) {
-        Page p = page(mem, host, true);
+        Page p = page(mem, host, false);
+        if (p == null) {
+            return;
+        }
         if (p.pending != null) {
             p.pending.clear((host & 0xFFF) >>> 2);
         }
