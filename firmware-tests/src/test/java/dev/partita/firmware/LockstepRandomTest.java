@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  * Random programs (the blocks of {@link RandomDifferentialTest}, patched into random.elf, so the guest
  * also rewrites its code area once per block) run in lockstep on the interpreter and on the translator
  * ({@link EngineLockstep}): {@code jit}, which translates every block on its first entry, and
- * {@code auto} with a hotness threshold of 2, which mixes interpreted and translated entries. The
+ * {@code auto} with a hotness threshold of 2, which mixes interpreted and translated entries (built on
+ * the guest thread, so that which entries are translated, and rewritten, does not depend on timing). The
  * architected state, the console and the program's RAM pages are compared after every step of 1, 7,
  * 13, 61 or 997 instructions, and all of RAM at the end.
  *
@@ -41,7 +42,7 @@ class LockstepRandomTest {
 
     @TestFactory
     Stream<DynamicTest> autoWithThreshold2() {
-        return seeds("auto", Map.of("partita.jit.threshold", "2"));
+        return seeds("auto", Map.of("partita.jit.threshold", "2", "partita.jit.background", "false"));
     }
 
     /**

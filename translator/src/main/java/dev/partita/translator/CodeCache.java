@@ -20,6 +20,8 @@ final class CodeCache implements Ram.CodeWriteListener {
         final java.util.ArrayList<Block> foreign = new java.util.ArrayList<>(0);
         /** Translations of this page dropped because their code was written (self-modifying code). */
         int invalidations;
+        /** Entry points (word offsets) whose translation is being built on the worker thread; null for none yet. */
+        java.util.BitSet pending;
     }
 
     private static final class Chunk {
@@ -38,6 +40,8 @@ final class CodeCache implements Ram.CodeWriteListener {
     private final long capacityBytes;
     private long bytes;
     private final JitStats stats;
+    /** Flushes so far: a translation begun before a flush is not installed after it. */
+    private long generation;
     /** Called with the host page start whenever a page first gets translations (to drop fast writes to it). */
     private final java.util.function.ObjIntConsumer<byte[]> onNewCodePage;
 
@@ -107,7 +111,54 @@ final class CodeCache implements Ram.CodeWriteListener {
         if (h < Short.MAX_VALUE) {
             p.heat[i] = (short) ++h;
         }
-        return h >= (p.invalidations > 0 ? Math.max(threshold, HOT_AFTER_WRITE) : threshold) ? TRANSLATE : null;
+        if (h < (p.invalidations > 0 ? Math.max(threshold, HOT_AFTER_WRITE) : threshold)) {
+            return null;
+        }
+        return p.pending != null && p.pending.get(i) ? null : TRANSLATE;
+    }
+
+    /** Flushes so far (see {@link #flush}). */
+    long generation() {
+        return generation;
+    }
+
+    /** Marks the entry point at {@code mem[host]} as being translated: {@link #lookup} does not ask again. */
+    void markPending(byte[] mem, int host) {
+        Page p = page(mem, host, true);
+        if (p == null) {
+            return;
+        }
+        if (p.pending == null) {
+            p.pending = new java.util.BitSet(1024);
+        }
+        p.pending.set((host & 0xFFF) >>> 2);
+    }
+
+    /**
+     * Ends the pending state of the entry point at {@code mem[host]}, whatever became of its
+     * translation. {@code rewritten} says its code changed while it was being built: the page then
+     * counts as rewritten code (see {@link #lookup}). Only for translations begun in the current
+     * {@link #generation} (a flush dropped the pages older ones were marked in).
+     */
+    void clearPending(byte[] mem, int host, boolean rewritten) {
+        Page p = page(mem, host, false);
+        if (p == null) {
+            return;
+        }
+        if (p.pending != null) {
+            p.pending.clear((host & 0xFFF) >>> 2);
+        }
+        if (rewritten) {
+            p.invalidations++;
+        }
+    }
+
+    /** Counts the entries of the entry point at {@code mem[host]} from zero again. */
+    void resetHeat(byte[] mem, int host) {
+        Page p = page(mem, host, false);
+        if (p != null) {
+            p.heat[(host & 0xFFF) >>> 2] = 0;
+        }
     }
 
     /** Makes the entry point at {@code mem[host]} wait a long time before it is tried again. */
@@ -168,6 +219,7 @@ final class CodeCache implements Ram.CodeWriteListener {
             }
         }
         bytes = 0;
+        generation++;
     }
 
     @Override

@@ -18,6 +18,14 @@ import java.util.List;
  * {@link BlockCompiler}) into a hidden class, and later entries run the translation.
  * {@code jit} translates on the first entry.
  *
+ * <p>With a worker (the {@code auto} engine), the guest thread only scans a hot entry's region and
+ * hands it to the worker thread, which generates and defines the class; meanwhile the entry stays on
+ * the interpreter and is not handed over again. Built translations come back through a queue the
+ * guest thread drains on its next lookup miss, and are installed only if still right: the words they
+ * were made from are still in memory and the cache was not flushed since. Only the guest thread
+ * touches the cache, the jump cache, links and translations' fields, and it never waits for the
+ * worker. When a translation arrives changes nothing the guest sees (see Exactness).
+ *
  * <p>Lookup: the pc goes through the soft TLB's execute table to the RAM its code is in, then a
  * direct-mapped jump cache, then the {@link CodeCache}. A translation's direct exits are chained to
  * their successors once seen, so a hot path runs from translation to translation without lookups;
@@ -33,6 +41,8 @@ final class JitEngine implements Engine {
     /** Class size above which a region is made smaller (its method must stay under HotSpot's 8000 bytecodes). */
     static final int MAX_CLASS_BYTES = 9000;
     private static final int JUMP_BITS = 12;
+    /** Translations handed to the worker and not yet drained, at most; past it hot entries wait. */
+    static final int MAX_IN_FLIGHT = 16;
 
     private final String name;
     private final int threshold;
@@ -43,10 +53,19 @@ final class JitEngine implements Engine {
     private long serial;
     /** Guest RAM when it is one array (the usual case, up to 1 GiB), else null. */
     private final byte[] singleRam;
+    /** Builds translations off the guest thread; null to build them on it (synchronously). */
+    private final java.util.concurrent.Executor worker;
+    /** Translations the worker has built, for the guest thread to install. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<TranslationJob> built = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Jobs handed to the worker and not yet drained from {@link #built} (guest thread only). */
+    private int inFlight;
 
-    JitEngine(String name, int threshold, Cpu cpu, PhysicalBus bus, long capacityBytes) {
+    /** {@code worker} runs the translations' builds; null builds them on the guest thread when they are needed. */
+    JitEngine(String name, int threshold, Cpu cpu, PhysicalBus bus, long capacityBytes, java.util.concurrent.Executor worker) {
         this.name = name;
         this.threshold = threshold;
+        this.worker = worker;
+        this.stats.background = worker != null;
         List<Ram> rams = new ArrayList<>();
         for (Region r : bus.regions()) {
             if (r.ram != null) {
@@ -86,6 +105,9 @@ final class JitEngine implements Engine {
      * ended in it.
      */
     private void dispatch(Cpu c, boolean entry) {
+        if (inFlight != 0) {
+            drain();
+        }
         while (c.icount < c.sliceEnd) {
             Block b = find(c, entry);
             if (b == null || c.icount + b.entryLength > c.sliceEnd) {
@@ -145,11 +167,18 @@ final class JitEngine implements Engine {
         if (b != null && b.ea == pc && b.host == host && b.mem == mem && b.tlb == t && b.valid) {
             return b;
         }
+        if (inFlight != 0) {
+            drain();
+        }
         b = cache.lookup(mem, host, pc, t, entry, threshold);
         if (b == null) {
             return null;
         }
         if (b == CodeCache.TRANSLATE) {
+            if (worker != null) {
+                submit(c, mem, host, pc);
+                return null;                    // interpreted until its translation is installed
+            }
             b = translate(c, mem, host, pc);
             if (b == null) {
                 cache.coolDown(mem, host);     // could not be translated: the interpreter runs it
@@ -161,10 +190,23 @@ final class JitEngine implements Engine {
     }
 
     /**
-     * Translates the code entered at {@code pc}; null when it cannot be (a class the JVM or ASM
-     * rejects), which is never the guest's fault: that code then stays on the interpreter.
+     * Translates the code entered at {@code pc} on this thread; null when it cannot be (a class the
+     * JVM or ASM rejects), which is never the guest's fault: that code then stays on the interpreter.
      */
     private Block translate(Cpu c, byte[] mem, int host, int pc) {
+        TranslationJob j = prepare(c, mem, host, pc, null);
+        j.build();
+        stats.retranslations += j.retries;
+        if (j.block == null) {
+            stats.failures++;
+            stats.translationNanos += j.scanNanos + j.buildNanos;
+            return null;
+        }
+        return install(j);
+    }
+
+    /** Scans the region entered at {@code pc} (this reads guest memory, so only on the guest thread). */
+    private TranslationJob prepare(Cpu c, byte[] mem, int host, int pc, java.util.Queue<TranslationJob> done) {
         long t0 = System.nanoTime();
         // the next page, if the soft TLB says where it is now (a translation may continue into it)
         SoftTlb t = c.tlb;
@@ -177,36 +219,74 @@ final class JitEngine implements Engine {
             host2 = t.execOff[i2] + page2;
         }
         String internal = "dev/partita/translator/T" + Integer.toHexString(pc) + "_" + (serial++);
-        dev.partita.translator.Region r;
-        BlockCompiler.Result res;
-        // Smaller regions until the method is one HotSpot compiles (below its 8000-byte huge-method
-        // limit) and ASM's frame computation stays within its bounds.
-        for (int max = MAX_REGION; ; max /= 2) {
-            r = dev.partita.translator.Region.select(mem, host & ~0xFFF, pc, max, mem2, host2);
-            try {
-                res = BlockCompiler.compile(r, internal, singleRam != null ? singleRam.length : 0);
-                if (res.bytes().length <= MAX_CLASS_BYTES || max <= 4) {
-                    break;
-                }
-            } catch (RuntimeException e) {     // ASM's MethodTooLargeException, LimitExceededException
-                if (max <= 4) {
-                    stats.failures++;
-                    return null;
-                }
-            }
-            stats.retranslations++;
+        dev.partita.translator.Region r = dev.partita.translator.Region.select(mem, host & ~0xFFF, pc, MAX_REGION, mem2, host2);
+        return new TranslationJob(mem, host, pc, t, mem2, host2, r, cache.generation(), internal, singleRam, lookup, done,
+                System.nanoTime() - t0);
+    }
+
+    /**
+     * Hands the hot entry at {@code pc} to the worker and marks it pending; when the worker already has
+     * {@link #MAX_IN_FLIGHT} jobs the entry stays interpreted and counts its entries from zero again.
+     */
+    private void submit(Cpu c, byte[] mem, int host, int pc) {
+        if (inFlight >= MAX_IN_FLIGHT) {
+            stats.notQueued++;
+            cache.resetHeat(mem, host);
+            return;
         }
-        long t1 = System.nanoTime();
-        stats.compileNanos += t1 - t0;
-        Block b;
+        TranslationJob j = prepare(c, mem, host, pc, built);
         try {
-            Object[] constants = {t.readTag, t.readMem, t.readOff, t.writeTag, t.writeMem, t.writeOff, singleRam};
-            Class<?> k = lookup.defineHiddenClassWithClassData(res.bytes(), constants, true).lookupClass();
-            b = (Block) MethodHandles.privateLookupIn(k, lookup).findConstructor(k, java.lang.invoke.MethodType.methodType(void.class)).invoke();
-        } catch (Throwable e) {            // LinkageError (verification), or an error in <clinit>
-            stats.failures++;
-            return null;
+            worker.execute(j);
+        } catch (RuntimeException | Error e) {    // full (RejectedExecutionException), or no thread to be had
+            stats.notQueued++;
+            cache.resetHeat(mem, host);
+            return;
         }
+        inFlight++;
+        cache.markPending(mem, host);
+    }
+
+    /** Installs (or discards) every translation the worker has handed back; never waits for it. */
+    private void drain() {
+        TranslationJob j;
+        while ((j = built.poll()) != null) {
+            inFlight--;
+            stats.backgroundBuilt++;
+            stats.workerNanos += j.buildNanos;
+            stats.retranslations += j.retries;
+            boolean sameGeneration = j.generation == cache.generation();
+            if (j.block == null) {
+                stats.failures++;
+                stats.translationNanos += j.scanNanos + j.buildNanos;
+                if (sameGeneration) {
+                    cache.clearPending(j.mem, j.host, false);
+                    cache.coolDown(j.mem, j.host);      // could not be translated: the interpreter runs it
+                }
+                continue;
+            }
+            boolean unchanged = j.codeUnchanged();
+            // (whether the soft TLB maps the entry there now does not matter: like any translation, it
+            // is found only where it was made from, and runs only while mapped there)
+            if (!sameGeneration || !unchanged || cache.lookup(j.mem, j.host, j.pc, j.tlb, false, 0) != null) {
+                stats.discarded++;
+                stats.translationNanos += j.scanNanos + j.buildNanos;
+                if (sameGeneration) {
+                    cache.clearPending(j.mem, j.host, !unchanged);
+                    cache.resetHeat(j.mem, j.host);     // it may become hot again
+                }
+                continue;
+            }
+            cache.clearPending(j.mem, j.host, false);
+            install(j);
+        }
+    }
+
+    /** Sets the built translation's fields and adds it to the cache (on the guest thread). */
+    private Block install(TranslationJob j) {
+        long t0 = System.nanoTime();
+        Block b = j.block;
+        dev.partita.translator.Region r = j.region;
+        int host = j.host, pc = j.pc, host2 = j.host2;
         int lo = Integer.MAX_VALUE, hi = 0, lo2 = Integer.MAX_VALUE, hi2 = 0;
         for (int p : r.pcs) {
             if (r.inSecondPage(p)) {
@@ -221,26 +301,46 @@ final class JitEngine implements Engine {
         }
         if (r.page2 != -1) {
             b.page2 = r.page2;
-            b.mem2 = mem2;
+            b.mem2 = j.mem2;
             b.host2 = host2;
             b.lo2 = lo2;
             b.hi2 = hi2;
         }
         b.ea = pc;
-        b.tlb = t;
-        b.mem = mem;
+        b.tlb = j.tlb;
+        b.mem = j.mem;
         b.host = host;
         b.lo = lo;
         b.hi = hi;
-        b.entryLength = res.entryLength();
+        b.entryLength = j.result.entryLength();
         b.guestInstructions = r.size();
-        b.bytecodeBytes = res.bytes().length;
-        b.links = new Block[res.exits()];
+        b.bytecodeBytes = j.result.bytes().length;
+        b.links = new Block[j.result.exits()];
         cache.add(b);
         stats.blocksTranslated++;
         stats.guestInstructionsTranslated += r.size();
-        stats.bytecodeBytes += res.bytes().length;
-        stats.translationNanos += System.nanoTime() - t0;
+        stats.bytecodeBytes += j.result.bytes().length;
+        stats.compileNanos += j.scanNanos + j.generateNanos;
+        stats.translationNanos += j.scanNanos + j.buildNanos + (System.nanoTime() - t0);
         return b;
+    }
+
+    /** A worker for {@link JitEngine}: one daemon thread, started when needed and ended when idle a while. */
+    static java.util.concurrent.ExecutorService newWorker() {
+        var e = new java.util.concurrent.ThreadPoolExecutor(1, 1, 2, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(MAX_IN_FLIGHT),
+                Thread.ofPlatform().daemon().name("partita-translator").factory());
+        e.allowCoreThreadTimeOut(true);
+        return e;
+    }
+
+    /** The counters, for tests. */
+    JitStats statistics() {
+        return stats;
+    }
+
+    /** The code cache, for tests. */
+    CodeCache codeCache() {
+        return cache;
     }
 }

@@ -5,7 +5,6 @@ import dev.partita.cpu.Isa;
 import dev.partita.memory.Ram;
 import java.util.ArrayDeque;
 import java.util.BitSet;
-import java.util.TreeMap;
 
 /**
  * The guest code one translation covers: instructions reachable from an entry point through
@@ -25,13 +24,63 @@ final class Region {
     final BitSet leader = new BitSet();
     /** Effective address of the second page the region covers, or -1 (only the entry's page). */
     final int page2;
+    /**
+     * How the scan went, for {@link #truncate}: the instructions' addresses and words in the order the
+     * scan found them, and every leader with the index (in that order) of the instruction whose
+     * scanning made it one (-1 for the entry).
+     */
+    private final int[] foundPcs, foundWords, leaderPcs, leaderSteps;
+    /** The page after the entry's that the scan was allowed to enter, or -1. */
+    private final int allowedPage2;
 
-    private Region(int entry, int[] pcs, int[] words, int[] ids, int page2) {
-        this.page2 = page2;
+    private Region(int entry, int[] foundPcs, int[] foundWords, int n, int[] leaderPcs, int[] leaderSteps, int allowedPage2) {
         this.entry = entry;
-        this.pcs = pcs;
-        this.words = words;
-        this.ids = ids;
+        this.foundPcs = foundPcs;
+        this.foundWords = foundWords;
+        this.leaderPcs = leaderPcs;
+        this.leaderSteps = leaderSteps;
+        this.allowedPage2 = allowedPage2;
+        // the first n found instructions, sorted by address (unsigned): an insertion sort, n <= 128
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            int j = k;
+            while (j > 0 && Integer.compareUnsigned(foundPcs[order[j - 1]], foundPcs[k]) > 0) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = k;
+        }
+        pcs = new int[n];
+        words = new int[n];
+        ids = new int[n];
+        boolean usesPage2 = false;
+        for (int k = 0; k < n; k++) {
+            pcs[k] = foundPcs[order[k]];
+            words[k] = foundWords[order[k]];
+            ids[k] = Decoder.decode(words[k]);
+            usesPage2 |= allowedPage2 != -1 && (pcs[k] & 0xFFFFF000) == allowedPage2;
+        }
+        page2 = usesPage2 ? allowedPage2 : -1;
+        for (int k = 0; k < leaderPcs.length; k++) {
+            if (leaderSteps[k] < n) {
+                int i = indexOf(leaderPcs[k]);
+                if (i >= 0) {
+                    leader.set(i);
+                }
+            }
+        }
+    }
+
+    /**
+     * The region a scan with at most {@code max} instructions would have found from the same code,
+     * made without reading guest memory again: such a scan finds the same instructions in the same
+     * order until it stops, so it is this one's first {@code max} finds with the leaders those made.
+     */
+    Region truncate(int max) {
+        if (max >= foundPcs.length) {
+            return this;
+        }
+        return new Region(entry, foundPcs, foundWords, max, leaderPcs, leaderSteps, allowedPage2);
     }
 
     int size() {
@@ -78,7 +127,7 @@ final class Region {
         if (r.size() <= SMALL || r.longestLoop() > SMALL) {
             return r;
         }
-        return scan(mem, pageHost, entry, SMALL, mem2, pageHost2);
+        return r.truncate(SMALL);
     }
 
     /**
@@ -141,17 +190,22 @@ final class Region {
         if (page2 == 0) {
             page2 = -1;       // no page after the top of the address space
         }
-        TreeMap<Integer, Integer> found = new TreeMap<>(Integer::compareUnsigned);
-        java.util.Set<Integer> leaders = new java.util.HashSet<>();
-        leaders.add(entry);
+        java.util.HashSet<Integer> found = new java.util.HashSet<>();
+        int[] foundPcs = new int[Math.max(max, 0)], foundWords = new int[Math.max(max, 0)];
+        // each leader with the index of the instruction whose scanning made it one first
+        java.util.LinkedHashMap<Integer, Integer> leaders = new java.util.LinkedHashMap<>();
+        leaders.put(entry, -1);
         ArrayDeque<Integer> work = new ArrayDeque<>();
         work.push(entry);
         while (!work.isEmpty()) {
             int p = work.pop();
-            while (!found.containsKey(p) && inPages(p, page, page2) && found.size() < max) {
+            while (!found.contains(p) && inPages(p, page, page2) && found.size() < max) {
                 int w = (p & 0xFFFFF000) == page ? (int) Ram.BE32.get(mem, pageHost + (p & 0xFFF))
                         : (int) Ram.BE32.get(mem2, pageHost2 + (p & 0xFFF));
-                found.put(p, w);
+                int step = found.size();
+                found.add(p);
+                foundPcs[step] = p;
+                foundWords[step] = w;
                 int id = Decoder.decode(w);
                 int bo = (w >>> 21) & 31;
                 boolean lk = (w & 1) != 0;
@@ -159,7 +213,7 @@ final class Region {
                     int li = (w << 6) >> 6 & ~3;
                     int target = (w & 2) != 0 ? li : p + li;
                     if (!lk && inPages(target, page, page2)) {
-                        leaders.add(target);
+                        leaders.putIfAbsent(target, step);
                         work.push(target);
                     }
                     break;
@@ -167,45 +221,51 @@ final class Region {
                     int bd = (short) (w & 0xFFFC);
                     int target = (w & 2) != 0 ? bd : p + bd;
                     if (!lk && inPages(target, page, page2)) {
-                        leaders.add(target);
+                        leaders.putIfAbsent(target, step);
                         work.push(target);
                     }
-                    leaders.add(p + 4);
+                    leaders.putIfAbsent(p + 4, step);
                 } else if (id == Isa.BCLR || id == Isa.BCCTR) {
                     if ((bo & 0x14) == 0x14 || (id == Isa.BCCTR && (bo & 4) == 0)) {
                         break;
                     }
-                    leaders.add(p + 4);
+                    leaders.putIfAbsent(p + 4, step);
                 } else if (endsRegion(id, w)) {
                     break;
                 }
                 p += 4;
                 if (page2 != -1 && p == page2) {
-                    leaders.add(p);     // crossing into the second page is guarded: a basic block starts there
+                    leaders.putIfAbsent(p, step);     // crossing into the second page is guarded: a basic block starts there
                 }
             }
         }
         int n = found.size();
-        int[] pcs = new int[n], words = new int[n], ids = new int[n];
+        int[] leaderPcs = new int[leaders.size()], leaderSteps = new int[leaders.size()];
         int k = 0;
-        for (var e : found.entrySet()) {
-            pcs[k] = e.getKey();
-            words[k] = e.getValue();
-            ids[k] = Decoder.decode(words[k]);
+        for (var e : leaders.entrySet()) {
+            leaderPcs[k] = e.getKey();
+            leaderSteps[k] = e.getValue();
             k++;
         }
-        boolean usesPage2 = false;
-        for (int pc : pcs) {
-            usesPage2 |= page2 != -1 && (pc & 0xFFFFF000) == page2;
-        }
-        Region r = new Region(entry, pcs, words, ids, usesPage2 ? page2 : -1);
-        for (int pc : leaders) {
-            int i = r.indexOf(pc);
-            if (i >= 0) {
-                r.leader.set(i);
+        return new Region(entry, java.util.Arrays.copyOf(foundPcs, n), java.util.Arrays.copyOf(foundWords, n), n,
+                leaderPcs, leaderSteps, page2);
+    }
+
+    /**
+     * Whether guest memory still holds the words this region was made from, its entry's page being
+     * {@code mem[pageHost..+4096)} and the next page {@code mem2[pageHost2..+4096)} as when scanned.
+     * Equal words give an equal region: the scan is a function of the words it read.
+     */
+    boolean stillIn(byte[] mem, int pageHost, byte[] mem2, int pageHost2) {
+        for (int k = 0; k < pcs.length; k++) {
+            int p = pcs[k];
+            int w = inSecondPage(p) ? (int) Ram.BE32.get(mem2, pageHost2 + (p & 0xFFF))
+                    : (int) Ram.BE32.get(mem, pageHost + (p & 0xFFF));
+            if (w != words[k]) {
+                return false;
             }
         }
-        return r;
+        return true;
     }
 
     private static boolean inPages(int p, int page, int page2) {
