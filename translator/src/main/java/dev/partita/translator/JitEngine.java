@@ -46,6 +46,9 @@ final class JitEngine implements Engine {
 
     private final String name;
     private final int threshold;
+    /** The threshold while {@code cpu.icount < startInsns} (start-up, see TranslatorFactory). */
+    private final int startThreshold;
+    private final long startInsns;
     private final CodeCache cache;
     private final Block[] jump = new Block[1 << JUMP_BITS];
     private final JitStats stats = new JitStats();
@@ -62,6 +65,13 @@ final class JitEngine implements Engine {
 
     /** {@code worker} runs the translations' builds; null builds them on the guest thread when they are needed. */
     JitEngine(String name, int threshold, Cpu cpu, PhysicalBus bus, long capacityBytes, java.util.concurrent.Executor worker) {
+        this(name, threshold, threshold, 0, cpu, bus, capacityBytes, worker);
+    }
+
+    JitEngine(String name, int threshold, int startThreshold, long startInsns, Cpu cpu, PhysicalBus bus, long capacityBytes,
+            java.util.concurrent.Executor worker) {
+        this.startThreshold = startThreshold;
+        this.startInsns = startInsns;
         this.name = name;
         this.threshold = threshold;
         this.worker = worker;
@@ -170,7 +180,7 @@ final class JitEngine implements Engine {
         if (inFlight != 0) {
             drain();
         }
-        b = cache.lookup(mem, host, pc, t, entry, threshold);
+        b = cache.lookup(mem, host, pc, t, entry, c.icount < startInsns ? startThreshold : threshold);
         if (b == null) {
             return null;
         }
