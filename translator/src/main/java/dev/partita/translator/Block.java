@@ -57,6 +57,27 @@ public abstract class Block {
     }
 
     /**
+     * {@link SoftTlb#epoch} of {@link #tlb} when {@link #mappedSince} last found the translation
+     * mapped. Every change of a mapping in that context (flush, forget) moves the epoch on; an entry
+     * merely evicted from the table by another page does not change the mapping, so it is no reason
+     * to look again.
+     */
+    private int mappedEpoch = -1;
+
+    /** {@link #mapped}, remembered until the context's soft TLB changes a mapping. */
+    final boolean mappedSince(Cpu cpu) {
+        SoftTlb t = cpu.tlb;
+        if (t == tlb && mappedEpoch == t.epoch) {
+            return true;
+        }
+        if (mapped(cpu)) {
+            mappedEpoch = t.epoch;
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * Whether {@code cpu}'s soft TLB maps the second page where it was when translated (checked by
      * the translation before it first enters that page; the exec table only holds pages the current
      * context may execute).

@@ -131,7 +131,7 @@ final class JitEngine implements Engine {
             while (true) {
                 Block next = b.run(c);
                 if (next != null && next.valid && c.icount + next.entryLength <= c.sliceEnd
-                        && (samePage(b, next) || next.mapped(c))) {
+                        && (samePage(b, next) || next.mappedSince(c))) {
                     stats.chained++;
                     b = next;
                     continue;
