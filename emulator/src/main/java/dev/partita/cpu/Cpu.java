@@ -267,16 +267,24 @@ public final class Cpu {
         SoftTlb next = softTlbs[ctx];
         if (next == null) {
             next = softTlbs[ctx] = new SoftTlb();
+        } else if (next.stale) {
+            next.flush();
         }
         tlb.epoch++;            // whoever cached a page from the old table notices and re-reads tlb
         tlb = next;
     }
 
-    /** Drops every soft-TLB translation of every context (a TLB or PID change). */
+    /**
+     * Drops every soft-TLB translation of every context (a TLB or PID change): the current context's
+     * now, the others' when the core switches to them (they are marked stale; a kernel that changes
+     * the PID on every task switch would otherwise clear all eight tables each time).
+     */
     public void flushSoftTlbs() {
         for (SoftTlb t : softTlbs) {
-            if (t != null) {
+            if (t == tlb) {
                 t.flush();
+            } else if (t != null) {
+                t.stale = true;
             }
         }
     }
@@ -284,7 +292,7 @@ public final class Cpu {
     /** Drops the soft-TLB translations of the effective page of {@code ea} in every context. */
     public void forgetPage(int ea) {
         for (SoftTlb t : softTlbs) {
-            if (t != null) {
+            if (t != null && !t.stale) {
                 t.forget(ea);
             }
         }

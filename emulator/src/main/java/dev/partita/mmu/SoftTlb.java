@@ -40,14 +40,22 @@ public final class SoftTlb {
         flush();
     }
 
+    /**
+     * Set instead of flushing a table that is not in use (another MSR context's): the core flushes
+     * it when it switches to it. Only the current context's table is ever read, so a flush can wait.
+     */
+    public boolean stale;
+
+    /**
+     * Drops every entry. Only the tags are reset: an entry is used only when its tag matches, and a
+     * fill writes tag, array and offset together (the arrays held are guest RAM, alive anyway).
+     */
     public void flush() {
         epoch++;
+        stale = false;
         Arrays.fill(readTag, INVALID);
         Arrays.fill(writeTag, INVALID);
         Arrays.fill(execTag, INVALID);
-        Arrays.fill(readMem, null);
-        Arrays.fill(writeMem, null);
-        Arrays.fill(execMem, null);
     }
 
     /** Drops the cached translations of the effective page of {@code ea} (all three tables). */
