@@ -83,7 +83,9 @@ final class JitEngine implements Engine {
             }
         }
         this.cache = new CodeCache(rams, capacityBytes, stats, cpu::dropWrites);
-        this.singleRam = rams.size() == 1 ? rams.get(0).bytes() : null;
+        // partita.jit.singleRam=false takes the several-arrays path even for one (tests; RAM above 1 GiB)
+        this.singleRam = rams.size() == 1 && !"false".equals(System.getProperty("partita.jit.singleRam"))
+                ? rams.get(0).bytes() : null;
     }
 
     @Override

@@ -28,6 +28,26 @@ class LockstepImagesTest {
                 () -> assertNull(Lockstep.run(p, "jit", 997, 30_000_000L))));
     }
 
+    /**
+     * jit again with guest RAM handled as if it were several arrays (as for RAM above 1 GiB): soft-TLB
+     * table lookups for the array instead of the RAM constant, no loop page caches.
+     */
+    @TestFactory
+    Stream<DynamicTest> jitWithSeveralRamArrays() throws Exception {
+        return images().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            String old = System.setProperty("partita.jit.singleRam", "false");
+            try {
+                assertNull(Lockstep.run(p, "jit", 997, 30_000_000L));
+            } finally {
+                if (old == null) {
+                    System.clearProperty("partita.jit.singleRam");
+                } else {
+                    System.setProperty("partita.jit.singleRam", old);
+                }
+            }
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> auto() throws Exception {
         return images().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(),
