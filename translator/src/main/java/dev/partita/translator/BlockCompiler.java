@@ -46,7 +46,7 @@ final class BlockCompiler {
     private static final int EA = SLOT0 + SLOTS, IDX = EA + 1, T0 = EA + 2, T1 = EA + 3,
             GPRS = EA + 4, HMEM = EA + 5, HIDX = EA + 6, PAGE2_OK = EA + 7, SLICE_END = EA + 8,
             SITE0 = EA + 10;
-    /** Most page caches of loop accesses per translation (two locals each: tag, offset). */
+    /** Most page caches of loop accesses per translation (three locals each: tag, offset, RAM array). */
     static final int MAX_SITES = Integer.getInteger("partita.jit.loopSites", 4);
     /** Where the read and the write tables (tag, mem, off) start in {@link #CONSTANTS}. */
     private static final int READ_TABLES = 0, WRITE_TABLES = 3;
@@ -149,7 +149,7 @@ final class BlockCompiler {
     private void resetSites() {
         for (int k = 0; k < sites; k++) {
             iconst(dev.partita.mmu.SoftTlb.INVALID);
-            mv.visitVarInsn(ISTORE, SITE0 + 2 * k);
+            mv.visitVarInsn(ISTORE, SITE0 + 3 * k);
         }
     }
 
@@ -323,9 +323,11 @@ final class BlockCompiler {
         mv.visitVarInsn(ISTORE, HIDX);
         for (int k = 0; k < sites; k++) {
             iconst(dev.partita.mmu.SoftTlb.INVALID);
-            mv.visitVarInsn(ISTORE, SITE0 + 2 * k);
+            mv.visitVarInsn(ISTORE, SITE0 + 3 * k);
             iconst(0);
-            mv.visitVarInsn(ISTORE, SITE0 + 2 * k + 1);
+            mv.visitVarInsn(ISTORE, SITE0 + 3 * k + 1);
+            mv.visitInsn(ACONST_NULL);
+            mv.visitVarInsn(ASTORE, SITE0 + 3 * k + 2);
         }
         reload();
     }
@@ -949,8 +951,8 @@ final class BlockCompiler {
      */
     private void hostAccess(int tagTable, int size, Label slow) {
         int site = siteOf[current];
-        if (site >= 0 && singleRam) {
-            cachedHostAccess(tagTable, size, slow, SITE0 + 2 * site);
+        if (site >= 0) {
+            cachedHostAccess(tagTable, size, slow, SITE0 + 3 * site);
             return;
         }
         tagCheck(tagTable, size, slow);
@@ -978,8 +980,9 @@ final class BlockCompiler {
     }
 
     /**
-     * {@link #hostAccess} for a site with a page cache in locals {@code page} (its tag) and
-     * {@code page + 1} (its soft-TLB offset): a hit skips the table lookup, a table hit refills it.
+     * {@link #hostAccess} for a site with a page cache in locals {@code page} (its tag),
+     * {@code page + 1} (its soft-TLB offset) and {@code page + 2} (its RAM array, used when RAM is
+     * several arrays): a hit skips the table lookup, a table hit refills it.
      */
     private void cachedHostAccess(int tagTable, int size, Label slow, int page) {
         Label miss = new Label(), done = new Label();
@@ -988,6 +991,10 @@ final class BlockCompiler {
         mv.visitInsn(IAND);
         mv.visitVarInsn(ILOAD, page);
         mv.visitJumpInsn(IF_ICMPNE, miss);
+        if (!singleRam) {
+            mv.visitVarInsn(ALOAD, page + 2);
+            mv.visitVarInsn(ASTORE, HMEM);
+        }
         mv.visitVarInsn(ILOAD, page + 1);
         hostIndex(size);
         mv.visitJumpInsn(GOTO, done);
@@ -997,6 +1004,14 @@ final class BlockCompiler {
         iconst(0xFFFFF000 | (size - 1));
         mv.visitInsn(IAND);
         mv.visitVarInsn(ISTORE, page);
+        if (!singleRam) {
+            table(tagTable + 1);
+            mv.visitVarInsn(ILOAD, IDX);
+            mv.visitInsn(AALOAD);
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ASTORE, page + 2);
+            mv.visitVarInsn(ASTORE, HMEM);
+        }
         table(tagTable + 2);
         mv.visitVarInsn(ILOAD, IDX);
         mv.visitInsn(IALOAD);
