@@ -155,6 +155,26 @@ public final class Mmu {
         return e == null ? -1 : e.physical(ea);
     }
 
+    /**
+     * Puts the page of {@code ea} into the soft TLB's execute table if a fetch from it would succeed
+     * now and come from big-endian RAM, without fetching and without raising anything (an engine
+     * looking for translated code after a flush). Returns whether it did.
+     */
+    public boolean fillExec(int ea) {
+        TlbEntry e = tlbs.find(ea, addressSpace(EXEC), pid0, pid1, pid2);
+        int pr = (cpu.msr & Msr.PR) != 0 ? 1 : 0;
+        if (e == null || (e.mas3 & (1 << (2 * EXEC + pr))) == 0 || e.littleEndian()) {
+            return false;
+        }
+        long pa = e.physical(ea);
+        Region r = bus.find(pa);
+        if (r == null || r.ram == null || !wholePageIsRam(r, pa)) {
+            return false;
+        }
+        cpu.tlb.fillExec(ea, r.ram.bytes(), (int) (pa - r.base) & ~0xFFF);
+        return true;
+    }
+
     private long loadCrossing(int ea, int size) {
         long pa1 = translate(ea, READ);
         boolean le = hit.littleEndian();

@@ -169,8 +169,9 @@ final class JitEngine implements Engine {
         int pc = c.pc;
         SoftTlb t = c.tlb;
         int i = (pc >>> 12) & SoftTlb.MASK;
-        if (t.execTag[i] != (pc & 0xFFFFF003)) {
-            return null; // not cached, misaligned or not RAM: the interpreter fetches (and faults)
+        if (t.execTag[i] != (pc & 0xFFFFF003)
+                && ((pc & 3) != 0 || !c.mmu.fillExec(pc) || t.execTag[i] != (pc & 0xFFFFF003))) {
+            return null; // not mapped, misaligned or not RAM: the interpreter fetches (and faults)
         }
         byte[] mem = t.execMem[i];
         int host = t.execOff[i] + pc;
