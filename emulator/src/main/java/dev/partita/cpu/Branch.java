@@ -13,8 +13,7 @@ public final class Branch {
 
     /** b, ba, bl, bla: LI is a signed 26-bit byte offset (low two bits are AA and LK). */
     public static void b(Cpu c, int w) {
-        int li = (w << 6) >> 6 & ~3;
-        int target = aa(w) ? li : c.pc + li;
+        int target = Fields.branchTarget(w, c.pc);
         if (lk(w)) {
             c.lr = c.pc + 4;
         }
@@ -38,8 +37,7 @@ public final class Branch {
 
     public static void bc(Cpu c, int w) {
         int next = c.pc + 4;
-        int bd = (short) (w & 0xFFFC);
-        int target = aa(w) ? bd : c.pc + bd;
+        int target = Fields.conditionalTarget(w, c.pc);
         boolean taken = condition(c, w);
         if (lk(w)) {
             c.lr = next;

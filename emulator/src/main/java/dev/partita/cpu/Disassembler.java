@@ -105,14 +105,8 @@ public final class Disassembler {
             case "crb" -> sb.append(crBit((w >>> 6) & 31));
             case "BO", "TO" -> sb.append(f6);
             case "BH" -> sb.append((w >>> 11) & 3);
-            case "BD" -> {
-                int bd = (short) (w & 0xFFFC);
-                sb.append(hex((w & 2) != 0 ? bd : pc + bd));
-            }
-            case "LI" -> {
-                int li = (w << 6) >> 6 & ~3;
-                sb.append(hex((w & 2) != 0 ? li : pc + li));
-            }
+            case "BD" -> sb.append(hex(Fields.conditionalTarget(w, pc)));
+            case "LI" -> sb.append(hex(Fields.branchTarget(w, pc)));
             case "SH", "NB" -> sb.append(f16);
             case "MB" -> sb.append((w >>> 6) & 31);
             case "ME" -> sb.append((w >>> 1) & 31);

@@ -57,4 +57,16 @@ public final class Fields {
     public static boolean aa(int w) {
         return (w & 2) != 0;
     }
+
+    /** Target of the I-form branch (b, ba, bl, bla) {@code w} at {@code pc}: LI is a signed 26-bit byte offset. */
+    public static int branchTarget(int w, int pc) {
+        int li = (w << 6) >> 6 & ~3;
+        return aa(w) ? li : pc + li;
+    }
+
+    /** Target of the B-form conditional branch (bc, bca, bcl, bcla) {@code w} at {@code pc}: BD is a signed 16-bit byte offset. */
+    public static int conditionalTarget(int w, int pc) {
+        int bd = (short) (w & 0xFFFC);
+        return aa(w) ? bd : pc + bd;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.partita.translator;
 
 import dev.partita.cpu.Decoder;
+import dev.partita.cpu.Fields;
 import dev.partita.cpu.Isa;
 import dev.partita.memory.Ram;
 import java.util.ArrayDeque;
@@ -162,12 +163,10 @@ final class Region {
         for (int i = 0; i < pcs.length; i++) {
             int w = words[i];
             int target;
-            if (ids[i] == Isa.B && (w & 1) == 0) {
-                int li = (w << 6) >> 6 & ~3;
-                target = (w & 2) != 0 ? li : pcs[i] + li;
-            } else if (ids[i] == Isa.BC && (w & 1) == 0) {
-                int bd = (short) (w & 0xFFFC);
-                target = (w & 2) != 0 ? bd : pcs[i] + bd;
+            if (ids[i] == Isa.B && !Fields.lk(w)) {
+                target = Fields.branchTarget(w, pcs[i]);
+            } else if (ids[i] == Isa.BC && !Fields.lk(w)) {
+                target = Fields.conditionalTarget(w, pcs[i]);
             } else {
                 continue;
             }
@@ -210,16 +209,14 @@ final class Region {
                 int bo = (w >>> 21) & 31;
                 boolean lk = (w & 1) != 0;
                 if (id == Isa.B) {
-                    int li = (w << 6) >> 6 & ~3;
-                    int target = (w & 2) != 0 ? li : p + li;
+                    int target = Fields.branchTarget(w, p);
                     if (!lk && inPages(target, page, page2)) {
                         leaders.putIfAbsent(target, step);
                         work.push(target);
                     }
                     break;
                 } else if (id == Isa.BC) {
-                    int bd = (short) (w & 0xFFFC);
-                    int target = (w & 2) != 0 ? bd : p + bd;
+                    int target = Fields.conditionalTarget(w, p);
                     if (!lk && inPages(target, page, page2)) {
                         leaders.putIfAbsent(target, step);
                         work.push(target);
