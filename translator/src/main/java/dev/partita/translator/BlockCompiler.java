@@ -822,8 +822,7 @@ final class BlockCompiler {
             }
             case Isa.SYNC, Isa.ISYNC, Isa.MBAR, Isa.DCBT, Isa.DCBTST, Isa.DCBA, Isa.ICBT, Isa.DCBLC -> { }
             case Isa.B -> {
-                int li = (w << 6) >> 6 & ~3;
-                int target = aa(w) ? li : pc + li;
+                int target = branchTarget(w, pc);
                 if (lk(w)) {
                     iconst(pc + 4);
                     st(LR);
@@ -868,8 +867,7 @@ final class BlockCompiler {
                     mv.visitJumpInsn((bo & 8) != 0 ? IFGE : IFLT, notTaken);
                 }
                 if (id == Isa.BC) {
-                    int bd = (short) (w & 0xFFFC);
-                    jumpTo(aa(w) ? bd : pc + bd);
+                    jumpTo(conditionalTarget(w, pc));
                 } else {
                     mv.visitVarInsn(ILOAD, T1);
                     exitToStack(0);
@@ -947,25 +945,51 @@ final class BlockCompiler {
     /**
      * Puts the host array and index of EA in HMEM and HIDX, for an access of {@code size} bytes
      * through the soft TLB tables starting at {@code tagTable} (tag, mem, off); jumps to
-     * {@code slow} when they do not hold it.
+     * {@code slow} when they do not hold it. An access with a page cache (locals {@code page}: its
+     * tag, {@code page + 1}: its soft-TLB offset, {@code page + 2}: its RAM array, used when RAM is
+     * several arrays) tries the cache first; a table hit refills it.
      */
     private void hostAccess(int tagTable, int size, Label slow) {
-        int site = siteOf[current];
-        if (site >= 0) {
-            cachedHostAccess(tagTable, size, slow, SITE0 + 3 * site);
-            return;
+        int page = siteOf[current] >= 0 ? SITE0 + 3 * siteOf[current] : -1;
+        Label done = new Label();
+        if (page >= 0) {
+            Label miss = new Label();
+            pushTag(size);
+            mv.visitVarInsn(ILOAD, page);
+            mv.visitJumpInsn(IF_ICMPNE, miss);
+            if (!singleRam) {
+                mv.visitVarInsn(ALOAD, page + 2);
+                mv.visitVarInsn(ASTORE, HMEM);
+            }
+            mv.visitVarInsn(ILOAD, page + 1);
+            hostIndex(size);
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(miss);
         }
         tagCheck(tagTable, size, slow);
+        if (page >= 0) {
+            pushTag(size);
+            mv.visitVarInsn(ISTORE, page);
+        }
         if (!singleRam) {
             table(tagTable + 1);
             mv.visitVarInsn(ILOAD, IDX);
             mv.visitInsn(AALOAD);
+            if (page >= 0) {
+                mv.visitInsn(DUP);
+                mv.visitVarInsn(ASTORE, page + 2);
+            }
             mv.visitVarInsn(ASTORE, HMEM);
         }
         table(tagTable + 2);
         mv.visitVarInsn(ILOAD, IDX);
         mv.visitInsn(IALOAD);
+        if (page >= 0) {
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ISTORE, page + 1);
+        }
         hostIndex(size);
+        mv.visitLabel(done);
     }
 
     /** Adds EA to the soft-TLB offset on the stack and stores the (masked) host index in HIDX. */
@@ -979,46 +1003,11 @@ final class BlockCompiler {
         mv.visitVarInsn(ISTORE, HIDX);
     }
 
-    /**
-     * {@link #hostAccess} for a site with a page cache in locals {@code page} (its tag),
-     * {@code page + 1} (its soft-TLB offset) and {@code page + 2} (its RAM array, used when RAM is
-     * several arrays): a hit skips the table lookup, a table hit refills it.
-     */
-    private void cachedHostAccess(int tagTable, int size, Label slow, int page) {
-        Label miss = new Label(), done = new Label();
+    /** Pushes the tag an access of {@code size} bytes at EA must match: its page, and its misaligned low bits. */
+    private void pushTag(int size) {
         mv.visitVarInsn(ILOAD, EA);
         iconst(0xFFFFF000 | (size - 1));
         mv.visitInsn(IAND);
-        mv.visitVarInsn(ILOAD, page);
-        mv.visitJumpInsn(IF_ICMPNE, miss);
-        if (!singleRam) {
-            mv.visitVarInsn(ALOAD, page + 2);
-            mv.visitVarInsn(ASTORE, HMEM);
-        }
-        mv.visitVarInsn(ILOAD, page + 1);
-        hostIndex(size);
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(miss);
-        tagCheck(tagTable, size, slow);
-        mv.visitVarInsn(ILOAD, EA);
-        iconst(0xFFFFF000 | (size - 1));
-        mv.visitInsn(IAND);
-        mv.visitVarInsn(ISTORE, page);
-        if (!singleRam) {
-            table(tagTable + 1);
-            mv.visitVarInsn(ILOAD, IDX);
-            mv.visitInsn(AALOAD);
-            mv.visitInsn(DUP);
-            mv.visitVarInsn(ASTORE, page + 2);
-            mv.visitVarInsn(ASTORE, HMEM);
-        }
-        table(tagTable + 2);
-        mv.visitVarInsn(ILOAD, IDX);
-        mv.visitInsn(IALOAD);
-        mv.visitInsn(DUP);
-        mv.visitVarInsn(ISTORE, page + 1);
-        hostIndex(size);
-        mv.visitLabel(done);
     }
 
     /** The update forms' last step: rA = EA ({@code update} is rA, or -1 for the other forms). */
@@ -1067,9 +1056,7 @@ final class BlockCompiler {
         table(tagTable);
         mv.visitVarInsn(ILOAD, IDX);
         mv.visitInsn(IALOAD);
-        mv.visitVarInsn(ILOAD, EA);
-        iconst(0xFFFFF000 | (size - 1));
-        mv.visitInsn(IAND);
+        pushTag(size);
         mv.visitJumpInsn(IF_ICMPNE, slow);
     }
 
