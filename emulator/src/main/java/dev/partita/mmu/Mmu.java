@@ -162,8 +162,7 @@ public final class Mmu {
      */
     public boolean fillExec(int ea) {
         TlbEntry e = tlbs.find(ea, addressSpace(EXEC), pid0, pid1, pid2);
-        int pr = (cpu.msr & Msr.PR) != 0 ? 1 : 0;
-        if (e == null || (e.mas3 & (1 << (2 * EXEC + pr))) == 0 || e.littleEndian()) {
+        if (e == null || !permits(e, EXEC) || e.littleEndian()) {
             return false;
         }
         long pa = e.physical(ea);
@@ -279,12 +278,17 @@ public final class Mmu {
         if (e == null) {
             throw tlbMiss(ea, access, as);
         }
-        int pr = (cpu.msr & Msr.PR) != 0 ? 1 : 0;
-        if ((e.mas3 & (1 << (2 * access + pr))) == 0) {
+        if (!permits(e, access)) {
             throw storageFault(ea, access);
         }
         hit = e;
         return e.physical(ea);
+    }
+
+    /** Whether {@code e}'s MAS3 permission bits allow {@code access} at the current MSR[PR]. */
+    private boolean permits(TlbEntry e, int access) {
+        int pr = (cpu.msr & Msr.PR) != 0 ? 1 : 0;
+        return (e.mas3 & (1 << (2 * access + pr))) != 0;
     }
 
     private GuestTrap tlbMiss(int ea, int access, int as) {

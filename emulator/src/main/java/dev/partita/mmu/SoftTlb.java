@@ -65,15 +65,12 @@ public final class SoftTlb {
         int page = ea & 0xFFFFF000;
         if (readTag[i] == page) {
             readTag[i] = INVALID;
-            readMem[i] = null;
         }
         if (writeTag[i] == page) {
             writeTag[i] = INVALID;
-            writeMem[i] = null;
         }
         if (execTag[i] == page) {
             execTag[i] = INVALID;
-            execMem[i] = null;
         }
     }
 
@@ -100,7 +97,6 @@ public final class SoftTlb {
         for (int i = 0; i < ENTRIES; i++) {
             if (writeMem[i] == mem && writeOff[i] + writeTag[i] == hostPageStart) {
                 writeTag[i] = INVALID;
-                writeMem[i] = null;
             }
         }
     }
