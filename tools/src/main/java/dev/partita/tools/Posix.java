@@ -31,26 +31,18 @@ final class Posix {
         static final boolean OK;
 
         static {
-            MethodHandle[] h = new MethodHandle[4];
-            boolean ok;
-            try {
-                Linker linker = Linker.nativeLinker();
-                SymbolLookup libc = linker.defaultLookup();
-                var I = ValueLayout.JAVA_INT;
-                var P = ValueLayout.ADDRESS;
-                h[0] = bind(linker, libc, "isatty", FunctionDescriptor.of(I, I));
-                h[1] = bind(linker, libc, "tcgetattr", FunctionDescriptor.of(I, I, P));
-                h[2] = bind(linker, libc, "tcsetattr", FunctionDescriptor.of(I, I, I, P));
-                h[3] = bind(linker, libc, "cfmakeraw", FunctionDescriptor.ofVoid(P));
-                ok = true;
-            } catch (Throwable t) {  // no native access, not glibc: the console falls back to plain streams
-                ok = false;
-            }
-            ISATTY = h[0];
-            TCGETATTR = h[1];
-            TCSETATTR = h[2];
-            CFMAKERAW = h[3];
-            OK = ok;
+            var I = ValueLayout.JAVA_INT;
+            var P = ValueLayout.ADDRESS;
+            MethodHandle[] h = bindAll(
+                    "isatty", FunctionDescriptor.of(I, I),
+                    "tcgetattr", FunctionDescriptor.of(I, I, P),
+                    "tcsetattr", FunctionDescriptor.of(I, I, I, P),
+                    "cfmakeraw", FunctionDescriptor.ofVoid(P));
+            OK = h != null;     // no native access, not glibc: the console falls back to plain streams
+            ISATTY = OK ? h[0] : null;
+            TCGETATTR = OK ? h[1] : null;
+            TCSETATTR = OK ? h[2] : null;
+            CFMAKERAW = OK ? h[3] : null;
         }
     }
 
@@ -60,39 +52,47 @@ final class Posix {
         static final boolean OK;
 
         static {
-            MethodHandle[] h = new MethodHandle[7];
-            boolean ok;
-            try {
-                Linker linker = Linker.nativeLinker();
-                SymbolLookup libc = linker.defaultLookup();
-                var I = ValueLayout.JAVA_INT;
-                var P = ValueLayout.ADDRESS;
-                var L = ValueLayout.JAVA_LONG;
-                h[0] = bind(linker, libc, "posix_openpt", FunctionDescriptor.of(I, I));
-                h[1] = bind(linker, libc, "grantpt", FunctionDescriptor.of(I, I));
-                h[2] = bind(linker, libc, "unlockpt", FunctionDescriptor.of(I, I));
-                h[3] = bind(linker, libc, "ptsname", FunctionDescriptor.of(P.withTargetLayout(
-                        java.lang.foreign.MemoryLayout.sequenceLayout(4096, ValueLayout.JAVA_BYTE)), I));
-                h[4] = bind(linker, libc, "read", FunctionDescriptor.of(L, I, P, L));
-                h[5] = bind(linker, libc, "write", FunctionDescriptor.of(L, I, P, L));
-                h[6] = bind(linker, libc, "close", FunctionDescriptor.of(I, I));
-                ok = true;
-            } catch (Throwable t) {  // no native access, not glibc
-                ok = false;
-            }
-            POSIX_OPENPT = h[0];
-            GRANTPT = h[1];
-            UNLOCKPT = h[2];
-            PTSNAME = h[3];
-            READ = h[4];
-            WRITE = h[5];
-            CLOSE = h[6];
-            OK = ok;
+            var I = ValueLayout.JAVA_INT;
+            var P = ValueLayout.ADDRESS;
+            var L = ValueLayout.JAVA_LONG;
+            MethodHandle[] h = bindAll(
+                    "posix_openpt", FunctionDescriptor.of(I, I),
+                    "grantpt", FunctionDescriptor.of(I, I),
+                    "unlockpt", FunctionDescriptor.of(I, I),
+                    "ptsname", FunctionDescriptor.of(P.withTargetLayout(
+                            java.lang.foreign.MemoryLayout.sequenceLayout(4096, ValueLayout.JAVA_BYTE)), I),
+                    "read", FunctionDescriptor.of(L, I, P, L),
+                    "write", FunctionDescriptor.of(L, I, P, L),
+                    "close", FunctionDescriptor.of(I, I));
+            OK = h != null;     // no native access, not glibc
+            POSIX_OPENPT = OK ? h[0] : null;
+            GRANTPT = OK ? h[1] : null;
+            UNLOCKPT = OK ? h[2] : null;
+            PTSNAME = OK ? h[3] : null;
+            READ = OK ? h[4] : null;
+            WRITE = OK ? h[5] : null;
+            CLOSE = OK ? h[6] : null;
         }
     }
 
-    private static MethodHandle bind(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor d) {
-        return linker.downcallHandle(lookup.find(name).orElseThrow(() -> new UnsatisfiedLinkError(name)), d);
+    /**
+     * Binds libc functions given as name, descriptor, name, descriptor...; null when any of them
+     * cannot be bound (no native access, not glibc).
+     */
+    private static MethodHandle[] bindAll(Object... namesAndDescriptors) {
+        try {
+            Linker linker = Linker.nativeLinker();
+            SymbolLookup libc = linker.defaultLookup();
+            MethodHandle[] h = new MethodHandle[namesAndDescriptors.length / 2];
+            for (int k = 0; k < h.length; k++) {
+                String name = (String) namesAndDescriptors[2 * k];
+                FunctionDescriptor d = (FunctionDescriptor) namesAndDescriptors[2 * k + 1];
+                h[k] = linker.downcallHandle(libc.find(name).orElseThrow(() -> new UnsatisfiedLinkError(name)), d);
+            }
+            return h;
+        } catch (Throwable t) {
+            return null;
+        }
     }
 
     static boolean available() {
